@@ -1,0 +1,95 @@
+package dev.flowline.execution;
+
+import dev.flowline.FlowlineException;
+import dev.flowline.action.ActionDefinition;
+import dev.flowline.action.ActionFailedException;
+import dev.flowline.action.RetryPolicy;
+import dev.flowline.action.internal.ActionDispatcher;
+import dev.flowline.action.internal.Attempt;
+import dev.flowline.definition.WorkflowDefinition;
+import dev.flowline.event.EntityEvent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one action to completion: each attempt under its time limit, retries with backoff, every attempt recorded.
+ * Thread-safe.
+ */
+final class ActionAttempts {
+
+    private final ActionDispatcher dispatcher;
+    private final ExecutorService threads;
+    private final Clock clock;
+    private final Duration defaultTimeout;
+
+    ActionAttempts(ActionDispatcher dispatcher, ExecutorService threads, Clock clock, Duration defaultTimeout) {
+        this.dispatcher = dispatcher;
+        this.threads = threads;
+        this.clock = clock;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    ActionRecord run(ActionDefinition action, String executionId, WorkflowDefinition workflow, EntityEvent event,
+                     Map<String, Object> context) throws InterruptedException {
+        RetryPolicy retry = action.common().retry();
+        Duration timeout = action.common().timeout() == null ? defaultTimeout : action.common().timeout();
+        List<AttemptRecord> attempts = new ArrayList<>();
+        Instant first = null;
+        for (int n = 1; ; n++) {
+            Attempt attempt = new Attempt(executionId, workflow, event, n, context, timeout);
+            Instant started = clock.instant();
+            first = first == null ? started : first;
+            long t0 = System.nanoTime();
+            Future<Object> future = threads.submit(() -> dispatcher.run(action, attempt));
+            Object output;
+            Failure failure;
+            try {
+                output = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                failure = null;
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                output = null;
+                failure = new Failure("timed out after " + timeout.toMillis() + " ms", true);
+            } catch (ExecutionException e) {
+                output = null;
+                failure = classify(e.getCause());
+            } catch (InterruptedException e) {
+                future.cancel(true);
+                throw e;
+            }
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            attempts.add(new AttemptRecord(n, started, ms, failure == null ? null : failure.message()));
+            if (failure == null) {
+                return new ActionRecord(action.id(), action.type(), ActionStatus.SUCCEEDED, attempts, first,
+                        clock.instant(), output, null);
+            }
+            if (!failure.retryable() || n >= retry.maxAttempts()) {
+                return new ActionRecord(action.id(), action.type(), ActionStatus.FAILED, attempts, first,
+                        clock.instant(), null, failure.message());
+            }
+            Thread.sleep(retry.delayAfter(n));
+        }
+    }
+
+    private record Failure(String message, boolean retryable) {
+    }
+
+    private static Failure classify(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof ActionFailedException a) {
+            return new Failure(message, a.retryable());
+        }
+        // Flowline's own errors (templates, parameters) fail the same way every time; others may be transient.
+        return new Failure(message, !(t instanceof FlowlineException) && !(t instanceof RuntimeException));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.flowline.execution;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One attempt of one action.
+ *
+ * @param attempt    1-based
+ * @param startedAt  start
+ * @param durationMs how long it took
+ * @param error      why it failed, or null when it succeeded
+ */
+public record AttemptRecord(int attempt, Instant startedAt, long durationMs, String error) {
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("attempt", attempt);
+        m.put("started_at", Times.iso(startedAt));
+        m.put("duration_ms", durationMs);
+        m.put("error", error);
+        return m;
+    }
+}

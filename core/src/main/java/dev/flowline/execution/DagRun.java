@@ -1,0 +1,162 @@
+package dev.flowline.execution;
+
+import dev.flowline.action.ActionDefinition;
+import dev.flowline.definition.WorkflowDefinition;
+import dev.flowline.definition.WorkflowSettings;
+import dev.flowline.definition.internal.ExecutionOrder;
+import dev.flowline.event.EntityEvent;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Runs the actions of one execution as a dependency graph.
+ *
+ * <p>Parallel strategy: every action whose dependencies succeeded starts at once on a virtual thread, at most
+ * {@code max_parallel_actions} at a time. Sequential strategy: one action at a time, in declaration order where
+ * dependencies allow. Either way a failed action skips its dependents (transitively) while independent branches
+ * finish. Used by one thread (the execution's); not thread-safe.
+ */
+final class DagRun {
+
+    private final WorkflowDefinition workflow;
+    private final List<ActionDefinition> actions;
+    private final String executionId;
+    private final EntityEvent event;
+    private final Map<String, Object> context;
+    private final ActionAttempts attempts;
+    private final ExecutorService threads;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<List<Integer>> dependents = new ArrayList<>();
+    private final ActionRecord[] records;
+
+    DagRun(WorkflowDefinition workflow, String executionId, EntityEvent event, Map<String, Object> context,
+           ActionAttempts attempts, ExecutorService threads) {
+        this.workflow = workflow;
+        this.actions = workflow.actions();
+        this.executionId = executionId;
+        this.event = event;
+        this.context = new HashMap<>(context);
+        this.attempts = attempts;
+        this.threads = threads;
+        this.records = new ActionRecord[actions.size()];
+        for (int i = 0; i < actions.size(); i++) {
+            index.put(actions.get(i).id(), i);
+            dependents.add(new ArrayList<>());
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            for (String dep : actions.get(i).common().dependencies()) {
+                dependents.get(index.get(dep)).add(i);
+            }
+        }
+    }
+
+    /** Runs every action; returns one record per action in definition order. */
+    List<ActionRecord> run() throws InterruptedException {
+        if (workflow.settings().strategy() == WorkflowSettings.Strategy.SEQUENTIAL) {
+            runSequential();
+        } else {
+            runParallel();
+        }
+        return Arrays.asList(records);
+    }
+
+    private void runSequential() throws InterruptedException {
+        for (int i : ExecutionOrder.of(actions, index)) {
+            if (records[i] != null) {
+                continue;
+            }
+            ActionRecord r = attempts.run(actions.get(i), executionId, workflow, event, new HashMap<>(context));
+            finish(i, r);
+        }
+    }
+
+    private record Completion(int action, ActionRecord record) {
+    }
+
+    private void runParallel() throws InterruptedException {
+        int n = actions.size();
+        int[] waitingFor = new int[n];
+        Deque<Integer> ready = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            waitingFor[i] = actions.get(i).common().dependencies().size();
+            if (waitingFor[i] == 0) {
+                ready.add(i);
+            }
+        }
+        LinkedBlockingQueue<Completion> done = new LinkedBlockingQueue<>();
+        int max = workflow.settings().maxParallelActions();
+        int inFlight = 0;
+        while (decided() < n) {
+            while (!ready.isEmpty() && inFlight < max) {
+                int i = ready.poll();
+                // Each action gets a snapshot: its dependencies' results are already in it, later ones are not needed.
+                Map<String, Object> snapshot = new HashMap<>(context);
+                ActionDefinition a = actions.get(i);
+                threads.execute(() -> done.add(new Completion(i, runSafely(a, snapshot))));
+                inFlight++;
+            }
+            Completion c = done.take();
+            inFlight--;
+            finish(c.action(), c.record());
+            if (c.record().status() == ActionStatus.SUCCEEDED) {
+                for (int d : dependents.get(c.action())) {
+                    if (--waitingFor[d] == 0 && records[d] == null) {
+                        ready.add(d);
+                    }
+                }
+            }
+        }
+    }
+
+    private ActionRecord runSafely(ActionDefinition a, Map<String, Object> snapshot) {
+        try {
+            return attempts.run(a, executionId, workflow, event, snapshot);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ActionRecord(a.id(), a.type(), ActionStatus.FAILED, List.of(), null, null, null,
+                    "interrupted: the engine is shutting down");
+        } catch (RuntimeException | Error e) {
+            return new ActionRecord(a.id(), a.type(), ActionStatus.FAILED, List.of(), null, null, null,
+                    "internal error: " + e);
+        }
+    }
+
+    private void finish(int i, ActionRecord r) {
+        records[i] = r;
+        ActionDefinition a = actions.get(i);
+        if (r.status() == ActionStatus.SUCCEEDED) {
+            if (a.common().resultVariable() != null) {
+                context.put(a.common().resultVariable(), r.output());
+            }
+            return;
+        }
+        Deque<Integer> todo = new ArrayDeque<>(dependents.get(i));
+        while (!todo.isEmpty()) {
+            int d = todo.poll();
+            if (records[d] == null) {
+                ActionDefinition da = actions.get(d);
+                records[d] = ActionRecord.skipped(da.id(), da.type(),
+                        "skipped: dependency '" + a.id() + "' " + r.status().jsonName());
+                todo.addAll(dependents.get(d));
+            }
+        }
+    }
+
+    private int decided() {
+        int n = 0;
+        for (ActionRecord r : records) {
+            if (r != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

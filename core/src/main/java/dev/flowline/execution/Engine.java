@@ -1,0 +1,248 @@
+package dev.flowline.execution;
+
+import dev.flowline.action.ActionHandler;
+import dev.flowline.action.internal.ActionDispatcher;
+import dev.flowline.action.internal.DatabaseStatements;
+import dev.flowline.action.internal.EntityUpdater;
+import dev.flowline.action.internal.Notifier;
+import dev.flowline.action.internal.WebhookCaller;
+import dev.flowline.condition.ConditionEvaluator;
+import dev.flowline.condition.QueryConditionRunner;
+import dev.flowline.definition.WorkflowDefinition;
+import dev.flowline.event.EntityEvent;
+import dev.flowline.match.TriggerIndex;
+import dev.flowline.notification.InMemoryNotificationSink;
+import dev.flowline.notification.NotificationSink;
+
+import javax.sql.DataSource;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The embeddable workflow engine: give it workflow definitions, submit entity events, and it runs the matching
+ * workflows.
+ *
+ * <p>{@link #submit} processes events asynchronously: events of one entity in submission order (each event's
+ * executions finish before the entity's next event is matched), different entities in parallel on virtual threads.
+ * Events emitted by {@code update_entity} actions are submitted the same way. Thread-safe; close it to stop its
+ * threads.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final EntitySequencer sequencer = new EntitySequencer(threads);
+    private final EventProcessor processor;
+    private final QueryConditionRunner queries;
+    private volatile List<WorkflowDefinition> workflows;
+
+    private Engine(Builder b) {
+        this.queries = new QueryConditionRunner(b.appDataSource, b.defaultActionTimeout, b.queryCacheSize);
+        ConditionEvaluator evaluator = new ConditionEvaluator(queries);
+        HttpClient http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        ActionDispatcher dispatcher = new ActionDispatcher(
+                new WebhookCaller(http),
+                new DatabaseStatements(b.appDataSource, b.maxQueryRows),
+                new Notifier(b.notificationSink, b.clock),
+                new EntityUpdater(this::submit, b.maxChainDepth, b.maxVisitsPerWorkflowEntity, b.clock),
+                b.handlers);
+        ActionAttempts attempts = new ActionAttempts(dispatcher, threads, b.clock, b.defaultActionTimeout);
+        this.processor = new EventProcessor(evaluator, attempts, threads, b.clock, b.executionListener, b.matchListener);
+        setWorkflows(b.workflows);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Replaces the workflow set atomically; events already matched keep the versions they matched. */
+    public void setWorkflows(Collection<WorkflowDefinition> definitions) {
+        List<WorkflowDefinition> copy = List.copyOf(definitions);
+        processor.setIndex(TriggerIndex.build(copy), copy);
+        this.workflows = copy;
+    }
+
+    public List<WorkflowDefinition> workflows() {
+        return workflows;
+    }
+
+    /** Queues an event; it is processed after earlier events of the same entity. */
+    public void submit(EntityEvent event) {
+        Objects.requireNonNull(event, "event");
+        sequencer.submit(event.entityKey(), () -> processor.process(event));
+    }
+
+    /**
+     * Processes one event on the calling thread and returns its executions. The caller is responsible for
+     * ordering: use {@link #submit} unless you sequence events yourself.
+     */
+    public List<ExecutionRecord> process(EntityEvent event) {
+        return processor.process(event);
+    }
+
+    /** Waits until every submitted event (including emitted ones) has been processed; false on timeout. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return sequencer.awaitIdle(timeout);
+    }
+
+    /** Events submitted and not yet fully processed. */
+    public long pendingEvents() {
+        return sequencer.pending();
+    }
+
+    /** Number of query conditions that ran on the database (cache misses). */
+    public long queryConditionsExecuted() {
+        return queries.executedQueries();
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+
+    /** Configures an {@link Engine}; every setting has a documented default. Not thread-safe. */
+    public static final class Builder {
+        private Collection<WorkflowDefinition> workflows = List.of();
+        private DataSource appDataSource;
+        private NotificationSink notificationSink = new InMemoryNotificationSink(10_000);
+        private ExecutionListener executionListener = r -> { };
+        private MatchListener matchListener;
+        private final Map<String, ActionHandler> handlers = new HashMap<>();
+        private Clock clock = Clock.systemUTC();
+        private HttpClient httpClient;
+        private Duration defaultActionTimeout = Duration.ofSeconds(30);
+        private int maxChainDepth = 8;
+        private int maxVisitsPerWorkflowEntity = 8;
+        private long queryCacheSize = 100_000;
+        private int maxQueryRows = 10_000;
+
+        private Builder() {
+        }
+
+        /** The workflows to run (default none). */
+        public Builder workflows(Collection<WorkflowDefinition> workflows) {
+            this.workflows = Objects.requireNonNull(workflows, "workflows");
+            return this;
+        }
+
+        /** The application database for {@code database} actions and {@code query} conditions (default none). */
+        public Builder applicationDataSource(DataSource dataSource) {
+            this.appDataSource = dataSource;
+            return this;
+        }
+
+        /** Where notifications go (default: kept in memory, the last 10,000). */
+        public Builder notificationSink(NotificationSink sink) {
+            this.notificationSink = Objects.requireNonNull(sink, "notificationSink");
+            return this;
+        }
+
+        /** Told about every finished execution (default: nothing). */
+        public Builder executionListener(ExecutionListener listener) {
+            this.executionListener = Objects.requireNonNull(listener, "executionListener");
+            return this;
+        }
+
+        /** Told about each event's candidate workflows and condition outcomes (default: none; costs time). */
+        public Builder matchListener(MatchListener listener) {
+            this.matchListener = listener;
+            return this;
+        }
+
+        /** Adds a custom action type; handlers listed in META-INF/services are added by {@link #loadHandlers()}. */
+        public Builder actionHandler(ActionHandler handler) {
+            Objects.requireNonNull(handler, "handler");
+            if (Set.of("notification", "webhook", "database", "set", "update_entity").contains(handler.type())) {
+                throw new IllegalArgumentException("actionHandler: type '" + handler.type() + "' is built in");
+            }
+            handlers.put(handler.type(), handler);
+            return this;
+        }
+
+        /** Adds every {@link ActionHandler} found with {@link ServiceLoader}. */
+        public Builder loadHandlers() {
+            ServiceLoader.load(ActionHandler.class).forEach(this::actionHandler);
+            return this;
+        }
+
+        /** The custom action types registered so far (for {@code DefinitionParser}). */
+        public Set<String> customActionTypes() {
+            return Set.copyOf(handlers.keySet());
+        }
+
+        /** Time source (default UTC system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** HTTP client for webhooks (default: HTTP/1.1, 5 s connect timeout, no redirects). */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = client;
+            return this;
+        }
+
+        /** Time limit of an action attempt without {@code timeout_ms} (default 30 s). */
+        public Builder defaultActionTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("defaultActionTimeout must be positive, was " + timeout);
+            }
+            this.defaultActionTimeout = timeout;
+            return this;
+        }
+
+        /** Longest {@code update_entity} chain before "loop detected" (default 8). */
+        public Builder maxChainDepth(int depth) {
+            if (depth < 1) {
+                throw new IllegalArgumentException("maxChainDepth must be at least 1, was " + depth);
+            }
+            this.maxChainDepth = depth;
+            return this;
+        }
+
+        /** How often one workflow may re-trigger itself on one entity within a chain (default 8). */
+        public Builder maxVisitsPerWorkflowEntity(int visits) {
+            if (visits < 1) {
+                throw new IllegalArgumentException("maxVisitsPerWorkflowEntity must be at least 1, was " + visits);
+            }
+            this.maxVisitsPerWorkflowEntity = visits;
+            return this;
+        }
+
+        /** Most query-condition results kept in the cache (default 100,000). */
+        public Builder queryCacheSize(long size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("queryCacheSize must not be negative, was " + size);
+            }
+            this.queryCacheSize = size;
+            return this;
+        }
+
+        /** Most rows a {@code database} query action may return before it fails (default 10,000). */
+        public Builder maxQueryRows(int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("maxQueryRows must be at least 1, was " + rows);
+            }
+            this.maxQueryRows = rows;
+            return this;
+        }
+
+        public Engine build() {
+            return new Engine(this);
+        }
+    }
+
+}

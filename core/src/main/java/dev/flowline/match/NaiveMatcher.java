@@ -1,0 +1,37 @@
+package dev.flowline.match;
+
+import dev.flowline.condition.ConditionEvaluator;
+import dev.flowline.definition.WorkflowDefinition;
+import dev.flowline.event.EntityEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The guide's "Bad" matcher: every workflow, conditions in written order. The reference the trigger index is
+ * tested and benchmarked against. Thread-safe.
+ */
+public final class NaiveMatcher {
+
+    private final List<WorkflowDefinition> workflows;
+    private final ConditionEvaluator conditions;
+
+    public NaiveMatcher(List<WorkflowDefinition> workflows, ConditionEvaluator conditions) {
+        this.workflows = List.copyOf(workflows);
+        this.conditions = conditions;
+    }
+
+    public List<WorkflowDefinition> matching(EntityEvent event, Function<WorkflowDefinition, Map<String, Object>> context) {
+        List<WorkflowDefinition> out = new ArrayList<>();
+        for (WorkflowDefinition w : workflows) {
+            if (w.enabled() && w.trigger() != null && (w.tenant() == null || w.tenant().equals(event.tenant()))
+                    && w.trigger().fires(event)
+                    && conditions.allHold(w.conditions(), event, () -> context.apply(w))) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}
