@@ -8,6 +8,7 @@ import dev.flowline.action.internal.ActionDispatcher;
 import dev.flowline.action.internal.Attempt;
 import dev.flowline.definition.WorkflowDefinition;
 import dev.flowline.event.EntityEvent;
+import dev.flowline.json.Json;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,7 @@ final class ActionAttempts {
             Object output;
             Failure failure;
             try {
-                output = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                output = Json.plain(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
                 failure = null;
             } catch (TimeoutException e) {
                 future.cancel(true);

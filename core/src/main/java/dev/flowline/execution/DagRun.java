@@ -138,14 +138,18 @@ final class DagRun {
             }
             return;
         }
-        Deque<Integer> todo = new ArrayDeque<>(dependents.get(i));
+        // Skip every transitive dependent, each naming the dependency that stopped it.
+        Deque<int[]> todo = new ArrayDeque<>();
+        dependents.get(i).forEach(d -> todo.add(new int[] {d, i}));
         while (!todo.isEmpty()) {
-            int d = todo.poll();
+            int[] edge = todo.poll();
+            int d = edge[0];
             if (records[d] == null) {
                 ActionDefinition da = actions.get(d);
-                records[d] = ActionRecord.skipped(da.id(), da.type(),
-                        "skipped: dependency '" + a.id() + "' " + r.status().jsonName());
-                todo.addAll(dependents.get(d));
+                ActionRecord cause = records[edge[1]];
+                records[d] = ActionRecord.skipped(da.id(), da.type(), "skipped: dependency '"
+                        + actions.get(edge[1]).id() + "' " + cause.status().jsonName());
+                dependents.get(d).forEach(x -> todo.add(new int[] {x, d}));
             }
         }
     }

@@ -77,6 +77,48 @@ public final class Json {
         return node.doubleValue();
     }
 
+    /**
+     * Normalises a Java value into Flowline's plain form: integral numbers become Long, Float becomes Double,
+     * collections become lists and maps with String keys; other values are kept. Returns the input when it is
+     * already plain, so the common case allocates nothing.
+     */
+    @SuppressWarnings("unchecked")
+    public static Object plain(Object v) {
+        return switch (v) {
+            case null -> null;
+            case Integer i -> i.longValue();
+            case Short s -> s.longValue();
+            case Byte b -> b.longValue();
+            case Float f -> f.doubleValue();
+            case Map<?, ?> m -> {
+                boolean same = true;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (!(e.getKey() instanceof String) || plain(e.getValue()) != e.getValue()) {
+                        same = false;
+                        break;
+                    }
+                }
+                if (same) {
+                    yield m;
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                m.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+                yield out;
+            }
+            case java.util.Collection<?> c -> {
+                List<Object> out = new ArrayList<>(c.size());
+                boolean same = c instanceof List<?>;
+                for (Object x : c) {
+                    Object p = plain(x);
+                    same &= p == x;
+                    out.add(p);
+                }
+                yield same ? c : out;
+            }
+            default -> v;
+        };
+    }
+
     /** Writes a value as compact JSON. */
     public static String write(Object value) {
         try {
