@@ -51,8 +51,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--app-db", paramLabel = "JDBC_URL",
             description = "application database for database actions and query conditions"
-                    + " (default: an in-memory H2 database)")
-    String appDb = "jdbc:h2:mem:flowline-app;DB_CLOSE_DELAY=-1";
+                    + " (default: a fresh in-memory H2 database)")
+    String appDb;
 
     @Option(names = "--app-init", paramLabel = "FILE.sql", description = "SQL script to run on the application database first")
     Path appInit;
@@ -90,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isReadable(events)) {
             err.println("flowline run: cannot read events file " + events);
             return 1;
+        }
+        if (appDb == null) {
+            // A fresh database per run; the keep-alive connection below holds it open until the run ends.
+            appDb = "jdbc:h2:mem:flowline-app-" + java.util.UUID.randomUUID();
         }
         SimpleDataSource app = new SimpleDataSource(appDb);
         // Keeps an in-memory database alive for the whole run even if the URL lacks DB_CLOSE_DELAY.

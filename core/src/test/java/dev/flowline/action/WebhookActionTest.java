@@ -10,6 +10,7 @@ import dev.flowline.execution.Engine;
 import dev.flowline.execution.ExecutionRecord;
 import dev.flowline.json.Json;
 import dev.flowline.template.TemplateEngine;
+import dev.flowline.testing.LocalHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.flowline.action;
+package dev.flowline.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,19 +13,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 
-/** A real HTTP server on a loopback port that answers with scripted responses and records every request. */
-final class LocalHttpServer implements AutoCloseable {
+/**
+ * A real HTTP server on a loopback port that answers with scripted responses and records every request.
+ *
+ * <p>For tests of webhooks: queue replies with {@link #then} and {@link #thenSlow}; afterwards every request gets
+ * {@code 200 {"ok":true}}. Thread-safe.
+ */
+public final class LocalHttpServer implements AutoCloseable {
 
     /** One recorded request. */
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
     }
 
     /** One scripted response. */
-    record Reply(int status, String contentType, String body, long delayMs) {
+    public record Reply(int status, String contentType, String body, long delayMs) {
     }
 
     private final HttpServer server;
@@ -33,29 +38,29 @@ final class LocalHttpServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private volatile Reply fallback = new Reply(200, "application/json", "{\"ok\":true}", 0);
 
-    LocalHttpServer() throws IOException {
+    public LocalHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Queues replies used in order; after them, the fallback answers. */
-    LocalHttpServer then(int status, String body) {
+    public LocalHttpServer then(int status, String body) {
         script.add(new Reply(status, "application/json", body, 0));
         return this;
     }
 
-    LocalHttpServer thenSlow(long delayMs) {
+    public LocalHttpServer thenSlow(long delayMs) {
         script.add(new Reply(200, "application/json", "{}", delayMs));
         return this;
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return new ArrayList<>(requests);
     }
 
