@@ -9,6 +9,7 @@ import dev.flowline.event.Operation;
 import dev.flowline.value.FieldPath;
 import dev.flowline.value.Values;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -78,6 +79,29 @@ public final class TriggerIndex {
         return out;
     }
 
+    /**
+     * The hash key of a scalar: {@link Values#indexKey}, with the numbers it leaves in two forms brought to one.
+     *
+     * <p>{@code Values.equal} calls {@code 1e19} (a Double) equal to {@code 10000000000000000000} (a BigInteger), and
+     * {@code 100.5} (a Double) equal to {@code new BigDecimal("100.5")}, but {@code indexKey} keys each pair
+     * differently, so the index would miss matches the conditions accept. Here an integral double (only ever
+     * outside the long range, as indexKey makes the others Longs) becomes its BigInteger, and a BigDecimal that a
+     * double holds exactly becomes that Double. Belongs in {@code Values.indexKey}; kept here until it moves.
+     */
+    private static Object key(Object v) {
+        Object k = Values.indexKey(v);
+        if (k instanceof Double d && Double.isFinite(d) && d == Math.rint(d)) {
+            return new BigDecimal(d).toBigInteger();
+        }
+        if (k instanceof BigDecimal bd) {
+            double d = bd.doubleValue();
+            if (Double.isFinite(d) && new BigDecimal(d).compareTo(bd) == 0) {
+                return d;
+            }
+        }
+        return k;
+    }
+
     /** The workflows of one (tenant, entity type, operation). Mutable while building, then only read. */
     private static final class Bucket {
         private final List<WorkflowDefinition> always = new ArrayList<>();
@@ -91,7 +115,7 @@ public final class TriggerIndex {
                 List<?> operands = key.operator() == Operator.IN ? (List<?>) key.value() : List.of(key.value());
                 Set<Object> seen = new java.util.HashSet<>();
                 for (Object operand : operands) {
-                    Object k = Values.indexKey(operand);
+                    Object k = key(operand);
                     if (seen.add(k)) {
                         values.computeIfAbsent(k, x -> new ArrayList<>()).add(w);
                     }
@@ -109,11 +133,11 @@ public final class TriggerIndex {
         private static FieldCondition indexable(List<Condition> plan) {
             for (Condition c : plan) {
                 if (c instanceof FieldCondition f) {
-                    if (f.operator() == Operator.EQ && Values.indexKey(f.value()) != null) {
+                    if (f.operator() == Operator.EQ && key(f.value()) != null) {
                         return f;
                     }
                     if (f.operator() == Operator.IN && f.value() instanceof List<?> l && !l.isEmpty()
-                            && l.stream().allMatch(v -> Values.indexKey(v) != null)) {
+                            && l.stream().allMatch(v -> key(v) != null)) {
                         return f;
                     }
                 }
@@ -130,7 +154,7 @@ public final class TriggerIndex {
                 Map<String, Object> subject = event.subject();
                 for (Map.Entry<FieldPath, Map<Object, List<WorkflowDefinition>>> e : byValue.entrySet()) {
                     Object v = e.getKey().read(subject);
-                    Object k = v == FieldPath.ABSENT ? null : Values.indexKey(v);
+                    Object k = v == FieldPath.ABSENT ? null : key(v);
                     if (k == null) {
                         continue;
                     }
