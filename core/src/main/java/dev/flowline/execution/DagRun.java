@@ -36,9 +36,12 @@ final class DagRun {
     private final Map<String, Integer> index = new HashMap<>();
     private final List<List<Integer>> dependents = new ArrayList<>();
     private final ActionRecord[] records;
+    private final ExecutionJournal journal;
 
     DagRun(WorkflowDefinition workflow, String executionId, EntityEvent event, Map<String, Object> context,
-           ActionAttempts attempts, ExecutorService threads) {
+           ActionAttempts attempts, ExecutorService threads, ExecutionJournal journal,
+           Map<String, ActionRecord> completed) {
+        this.journal = journal;
         this.workflow = workflow;
         this.actions = workflow.actions();
         this.executionId = executionId;
@@ -54,6 +57,17 @@ final class DagRun {
         for (int i = 0; i < actions.size(); i++) {
             for (String dep : actions.get(i).common().dependencies()) {
                 dependents.get(index.get(dep)).add(i);
+            }
+        }
+        // Resuming after a crash: actions that had succeeded are not run again; their outputs feed later templates.
+        for (int i = 0; i < actions.size(); i++) {
+            ActionRecord done = completed.get(actions.get(i).id());
+            if (done != null && done.status() == ActionStatus.SUCCEEDED) {
+                records[i] = done;
+                String var = actions.get(i).common().resultVariable();
+                if (var != null) {
+                    this.context.put(var, done.output());
+                }
             }
         }
     }
@@ -86,8 +100,12 @@ final class DagRun {
         int[] waitingFor = new int[n];
         Deque<Integer> ready = new ArrayDeque<>();
         for (int i = 0; i < n; i++) {
-            waitingFor[i] = actions.get(i).common().dependencies().size();
-            if (waitingFor[i] == 0) {
+            for (String dep : actions.get(i).common().dependencies()) {
+                if (records[index.get(dep)] == null) {
+                    waitingFor[i]++;
+                }
+            }
+            if (waitingFor[i] == 0 && records[i] == null) {
                 ready.add(i);
             }
         }
@@ -131,6 +149,7 @@ final class DagRun {
 
     private void finish(int i, ActionRecord r) {
         records[i] = r;
+        journal.actionFinished(executionId, r);
         ActionDefinition a = actions.get(i);
         if (r.status() == ActionStatus.SUCCEEDED) {
             if (a.common().resultVariable() != null) {
@@ -149,6 +168,7 @@ final class DagRun {
                 ActionRecord cause = records[edge[1]];
                 records[d] = ActionRecord.skipped(da.id(), da.type(), "skipped: dependency '"
                         + actions.get(edge[1]).id() + "' " + cause.status().jsonName());
+                journal.actionFinished(executionId, records[d]);
                 dependents.get(d).forEach(x -> todo.add(new int[] {x, d}));
             }
         }

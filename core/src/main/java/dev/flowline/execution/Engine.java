@@ -60,7 +60,8 @@ public final class Engine implements AutoCloseable {
                 new EntityUpdater(this::submit, b.maxChainDepth, b.maxVisitsPerWorkflowEntity, b.clock),
                 b.handlers);
         ActionAttempts attempts = new ActionAttempts(dispatcher, threads, b.clock, b.defaultActionTimeout);
-        this.processor = new EventProcessor(evaluator, attempts, threads, b.clock, b.executionListener, b.matchListener);
+        this.processor = new EventProcessor(evaluator, attempts, threads, b.clock, b.executionListener, b.matchListener,
+                b.journal);
         setWorkflows(b.workflows);
     }
 
@@ -81,8 +82,26 @@ public final class Engine implements AutoCloseable {
 
     /** Queues an event; it is processed after earlier events of the same entity. */
     public void submit(EntityEvent event) {
+        submit(event, false, () -> { });
+    }
+
+    /**
+     * Queues an event and runs {@code done} once all its executions have finished.
+     *
+     * @param replay true when the event may have been processed before (recovery after a crash): the journal is
+     *               consulted so finished executions are not repeated and unfinished ones resume
+     * @param done   called on the processing thread after the event's executions finished (or failed to run)
+     */
+    public void submit(EntityEvent event, boolean replay, Runnable done) {
         Objects.requireNonNull(event, "event");
-        sequencer.submit(event.entityKey(), () -> processor.process(event));
+        Objects.requireNonNull(done, "done");
+        sequencer.submit(event.entityKey(), () -> {
+            try {
+                processor.process(event, replay);
+            } finally {
+                done.run();
+            }
+        });
     }
 
     /**
@@ -90,7 +109,7 @@ public final class Engine implements AutoCloseable {
      * ordering: use {@link #submit} unless you sequence events yourself.
      */
     public List<ExecutionRecord> process(EntityEvent event) {
-        return processor.process(event);
+        return processor.process(event, false);
     }
 
     /** Waits until every submitted event (including emitted ones) has been processed; false on timeout. */
@@ -120,6 +139,7 @@ public final class Engine implements AutoCloseable {
         private NotificationSink notificationSink = new InMemoryNotificationSink(10_000);
         private ExecutionListener executionListener = r -> { };
         private MatchListener matchListener;
+        private ExecutionJournal journal = ExecutionJournal.NONE;
         private final Map<String, ActionHandler> handlers = new HashMap<>();
         private Clock clock = Clock.systemUTC();
         private HttpClient httpClient;
@@ -159,6 +179,12 @@ public final class Engine implements AutoCloseable {
         /** Told about each event's candidate workflows and condition outcomes (default: none; costs time). */
         public Builder matchListener(MatchListener listener) {
             this.matchListener = listener;
+            return this;
+        }
+
+        /** Where executions are journaled as they progress (default: nowhere). */
+        public Builder journal(ExecutionJournal journal) {
+            this.journal = Objects.requireNonNull(journal, "journal");
             return this;
         }
 

@@ -34,11 +34,13 @@ final class EventProcessor {
     private final Clock clock;
     private final ExecutionListener listener;
     private final MatchListener matchListener;
+    private final ExecutionJournal journal;
     private volatile TriggerIndex index = TriggerIndex.build(List.of());
     private volatile List<WorkflowDefinition> all = List.of();
 
     EventProcessor(ConditionEvaluator evaluator, ActionAttempts attempts, ExecutorService threads, Clock clock,
-                   ExecutionListener listener, MatchListener matchListener) {
+                   ExecutionListener listener, MatchListener matchListener, ExecutionJournal journal) {
+        this.journal = journal;
         this.evaluator = evaluator;
         this.attempts = attempts;
         this.threads = threads;
@@ -52,14 +54,33 @@ final class EventProcessor {
         this.all = all;
     }
 
-    private record Run(WorkflowDefinition workflow, Instant startedAt, ConditionOutcome outcome) {
+    /**
+     * One execution to run: a new one ({@code executionId} null) or one resumed from the journal.
+     */
+    private record Run(WorkflowDefinition workflow, Instant startedAt, ConditionOutcome outcome, String executionId,
+                       Map<String, ActionRecord> completed) {
+
+        Run(WorkflowDefinition workflow, Instant startedAt, ConditionOutcome outcome) {
+            this(workflow, startedAt, outcome, null, Map.of());
+        }
     }
 
-    List<ExecutionRecord> process(EntityEvent event) {
+    /**
+     * Matches the event and runs its executions.
+     *
+     * @param replay true when the event may have been processed before a crash: the journal is asked first, finished
+     *               executions are not repeated and unfinished ones resume
+     */
+    List<ExecutionRecord> process(EntityEvent event, boolean replay) {
+        Map<String, JournaledExecution> prior = replay ? journal.recorded(event) : Map.of();
         List<WorkflowDefinition> candidates = index.candidates(event);
         List<Run> runs = new ArrayList<>(candidates.size());
         Map<WorkflowDefinition, ConditionOutcome> outcomes = matchListener == null ? null : new IdentityHashMap<>();
+        resume(prior, runs);
         for (WorkflowDefinition w : candidates) {
+            if (prior.containsKey(w.id())) {
+                continue;
+            }
             Instant started = clock.instant();
             ConditionOutcome outcome = evaluator.evaluate(w.plan(), event, () -> TemplateContexts.forConditions(event, w));
             if (outcomes != null) {
@@ -97,10 +118,31 @@ final class EventProcessor {
         return out;
     }
 
+    /** Adds the journal's unfinished executions of this event, run by the workflow's current definition. */
+    private void resume(Map<String, JournaledExecution> prior, List<Run> runs) {
+        for (JournaledExecution p : prior.values()) {
+            if (p.finished()) {
+                continue;
+            }
+            WorkflowDefinition w = all.stream().filter(d -> d.id().equals(p.workflowId())).findFirst().orElse(null);
+            if (w == null) {
+                LOG.warn("cannot resume execution {}: workflow {} no longer exists", p.executionId(), p.workflowId());
+                continue;
+            }
+            ConditionOutcome outcome = new ConditionOutcome(true, p.conditions(), p.conditionTimeUs() * 1000, null);
+            runs.add(new Run(w, p.startedAt(), outcome, p.executionId(), p.actions()));
+        }
+    }
+
     private ExecutionRecord execute(EntityEvent event, Run run) {
         WorkflowDefinition w = run.workflow();
-        String executionId = EventIds.next();
         ConditionOutcome outcome = run.outcome();
+        String executionId = run.executionId();
+        if (executionId == null) {
+            executionId = EventIds.next();
+            journal.started(event, new JournaledExecution(executionId, w.id(), w.version(), run.startedAt(),
+                    outcome.timeNanos() / 1000, outcome.results(), false, Map.of()));
+        }
         long conditionUs = outcome.timeNanos() / 1000;
         List<ActionRecord> actions;
         String error;
@@ -112,7 +154,7 @@ final class EventProcessor {
         } else {
             Map<String, Object> context = TemplateContexts.forActions(event, w, executionId, Times.iso(run.startedAt()));
             try {
-                actions = new DagRun(w, executionId, event, context, attempts, threads).run();
+                actions = new DagRun(w, executionId, event, context, attempts, threads, journal, run.completed()).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 actions = List.of();

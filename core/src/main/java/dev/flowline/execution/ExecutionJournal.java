@@ -1,0 +1,34 @@
+package dev.flowline.execution;
+
+import dev.flowline.event.EntityEvent;
+
+import java.util.Map;
+
+/**
+ * Where the engine records executions as they progress, so that a crash loses nothing: the store implements it.
+ *
+ * <p>The engine calls {@link #started} once per (event, workflow) before any action runs, {@link #actionFinished}
+ * as each action completes, and the {@link ExecutionListener} when the execution is over. When it processes an event
+ * again after a restart it first asks {@link #recorded}: finished executions are not repeated, unfinished ones resume,
+ * reusing the outputs of actions that had succeeded. Implementations must be thread-safe. The default journal keeps
+ * nothing.
+ */
+public interface ExecutionJournal {
+
+    /** Keeps nothing: for offline runs and tests. */
+    ExecutionJournal NONE = new ExecutionJournal() {
+    };
+
+    /** Executions already recorded for this event, by workflow id. */
+    default Map<String, JournaledExecution> recorded(EntityEvent event) {
+        return Map.of();
+    }
+
+    /** An execution is about to run its actions. */
+    default void started(EntityEvent event, JournaledExecution execution) {
+    }
+
+    /** One action of an execution finished (succeeded, failed or skipped). */
+    default void actionFinished(String executionId, ActionRecord record) {
+    }
+}

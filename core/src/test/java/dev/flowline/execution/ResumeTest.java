@@ -1,0 +1,104 @@
+package dev.flowline.execution;
+
+import dev.flowline.event.EntityEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static dev.flowline.execution.TestWorkflows.create;
+import static dev.flowline.execution.TestWorkflows.parse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** After a crash the engine resumes executions from the journal instead of repeating them. */
+class ResumeTest {
+
+    private final RecordingHandler probe = new RecordingHandler();
+    private final List<ExecutionRecord> finished = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, JournaledExecution> started = new ConcurrentHashMap<>();
+    private final List<String> actionsJournaled = Collections.synchronizedList(new ArrayList<>());
+    private Map<String, JournaledExecution> prior = Map.of();
+    private Engine engine;
+
+    private final ExecutionJournal journal = new ExecutionJournal() {
+        @Override
+        public Map<String, JournaledExecution> recorded(EntityEvent event) {
+            return prior;
+        }
+
+        @Override
+        public void started(EntityEvent event, JournaledExecution execution) {
+            started.put(execution.workflowId(), execution);
+        }
+
+        @Override
+        public void actionFinished(String executionId, ActionRecord record) {
+            actionsJournaled.add(executionId + "/" + record.id() + "/" + record.status().jsonName());
+        }
+    };
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private void start() {
+        engine = Engine.builder().actionHandler(probe).journal(journal).executionListener(finished::add)
+                .workflows(List.of(parse("""
+                        {'id': 'w', 'entity_type': 'order', 'operations': ['create'], 'actions': [
+                          {'id': 'fetch', 'type': 'probe', 'echo': [1, 2], 'result_variable': 'data'},
+                          {'id': 'send', 'type': 'probe', 'dependencies': ['fetch'], 'echo': '{{ data.length }}'},
+                          {'id': 'other', 'type': 'probe'}]}""", "probe"))).build();
+    }
+
+    private static ActionRecord succeeded(String id, Object output) {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        return new ActionRecord(id, "probe", ActionStatus.SUCCEEDED, List.of(new AttemptRecord(1, t, 1, null)), t, t,
+                output, null);
+    }
+
+    @Test
+    void a_new_execution_is_journaled_before_its_actions_and_each_action_as_it_finishes() throws Exception {
+        start();
+        engine.submit(create("order", "1", Map.of()), false, () -> { });
+        assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        String id = finished.getFirst().executionId();
+        assertThat(started.get("w").executionId()).isEqualTo(id);
+        assertThat(actionsJournaled).containsExactlyInAnyOrder(id + "/fetch/succeeded", id + "/send/succeeded",
+                id + "/other/succeeded");
+    }
+
+    @Test
+    void an_unfinished_execution_resumes_without_repeating_completed_actions() throws Exception {
+        start();
+        prior = Map.of("w", new JournaledExecution("exec-1", "w", 1, Instant.parse("2026-01-01T00:00:00Z"), 7,
+                List.of(), false, Map.of("fetch", succeeded("fetch", List.of(1L, 2L, 3L)))));
+        engine.submit(create("order", "1", Map.of()), true, () -> { });
+        assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+
+        assertThat(probe.log()).doesNotContain("start:fetch").contains("start:send", "start:other");
+        assertThat(started).isEmpty();
+        ExecutionRecord r = finished.getFirst();
+        assertThat(r.executionId()).isEqualTo("exec-1");
+        // The recorded output of the completed action feeds the resumed one.
+        assertThat(r.actions().get(1).output()).isEqualTo(3L);
+        assertThat(r.actions().get(0).output()).isEqualTo(List.of(1L, 2L, 3L));
+        assertThat(actionsJournaled).containsExactlyInAnyOrder("exec-1/send/succeeded", "exec-1/other/succeeded");
+    }
+
+    @Test
+    void a_finished_execution_is_not_run_again_when_its_event_is_replayed() throws Exception {
+        start();
+        prior = Map.of("w", new JournaledExecution("exec-1", "w", 1, Instant.now(), 7, List.of(), true, Map.of()));
+        engine.submit(create("order", "1", Map.of()), true, () -> { });
+        assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(probe.log()).isEmpty();
+        assertThat(finished).isEmpty();
+    }
+}
