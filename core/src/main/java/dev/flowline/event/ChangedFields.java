@@ -11,7 +11,9 @@ import java.util.Set;
  *
  * <p>A field changed when its value differs between {@code previous} and {@code data}, or it is present on
  * one side only. Nested objects are compared field by field, and both the nested path ({@code customer.vip})
- * and each of its parents ({@code customer}) are reported, so a trigger on either fires.
+ * and each of its parents ({@code customer}) are reported, so a trigger on either fires. A nested field whose
+ * parent object appears, disappears or replaces a non-object value is present on one side only, so it counts too.
+ * Lists are compared as whole values.
  */
 public final class ChangedFields {
 
@@ -45,6 +47,7 @@ public final class ChangedFields {
             String key = prefix + e.getKey();
             if (!before.containsKey(e.getKey())) {
                 out.add(key);
+                addNested(key, e.getValue(), out);
                 continue;
             }
             Object old = before.get(e.getKey());
@@ -57,11 +60,26 @@ public final class ChangedFields {
                 }
             } else if (!Values.equal(old, now)) {
                 out.add(key);
+                // a nested field under a map that appeared or disappeared is present on one side only
+                addNested(key, old, out);
+                addNested(key, now, out);
             }
         }
-        for (String k : before.keySet()) {
-            if (!after.containsKey(k)) {
-                out.add(prefix + k);
+        for (Map.Entry<String, Object> e : before.entrySet()) {
+            if (!after.containsKey(e.getKey())) {
+                out.add(prefix + e.getKey());
+                addNested(prefix + e.getKey(), e.getValue(), out);
+            }
+        }
+    }
+
+    /** Adds every nested field path below {@code value} when it is a map ({@code key.a}, {@code key.a.b}, ...). */
+    private static void addNested(String key, Object value, Set<String> out) {
+        if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String nested = key + "." + e.getKey();
+                out.add(nested);
+                addNested(nested, e.getValue(), out);
             }
         }
     }

@@ -1,7 +1,9 @@
 package dev.flowline.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.flowline.json.InputError;
 import dev.flowline.json.Json;
 import dev.flowline.json.Paths;
@@ -22,6 +24,9 @@ import java.util.Set;
  */
 public final class EventParser {
 
+    /** Rejects text after the event ({@code {...} garbage}), which the shared mapper silently ignores. */
+    private static final ObjectReader STRICT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static final Set<String> FIELDS = Set.of("event_id", "tenant", "entity_type", "entity_id", "operation",
             "data", "previous", "changed_fields", "occurred_at");
 
@@ -29,7 +34,7 @@ public final class EventParser {
     public EntityEvent parse(String json) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(json);
+            node = STRICT.readTree(json);
         } catch (JsonProcessingException e) {
             throw new EventInvalidException(List.of(new InputError("",
                     "not valid JSON: " + e.getOriginalMessage() + " (column " + e.getLocation().getColumnNr() + ")")));

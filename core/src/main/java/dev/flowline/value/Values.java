@@ -16,6 +16,8 @@ import java.util.Map;
 public final class Values {
 
     private static final double LONG_RANGE = 0x1p63;
+    /** Longs within this magnitude convert to double exactly. */
+    private static final long EXACT_DOUBLE_LONG = 1L << 53;
 
     private Values() {
     }
@@ -85,19 +87,40 @@ public final class Values {
             }
             return Long.compare(a.longValue(), b.longValue());
         }
-        if (a instanceof BigDecimal || b instanceof BigDecimal || a instanceof BigInteger || b instanceof BigInteger) {
-            return toBigDecimal(a).compareTo(toBigDecimal(b));
+        boolean fa = !ia && !(a instanceof BigDecimal);
+        boolean fb = !ib && !(b instanceof BigDecimal);
+        if (fa && fb) {
+            double x = a.doubleValue();
+            double y = b.doubleValue();
+            return Double.compare(x == 0.0 ? 0.0 : x, y == 0.0 ? 0.0 : y);
         }
-        double x = a.doubleValue();
-        double y = b.doubleValue();
-        // A long against an integral double in range compares exactly, so equality agrees with indexKey.
-        if (ia && isExactLong(y)) {
-            return Long.compare(a.longValue(), (long) y);
+        if (fa) {
+            return compareWithExact(a.doubleValue(), b);
         }
-        if (ib && isExactLong(x)) {
-            return Long.compare((long) x, b.longValue());
+        if (fb) {
+            return -compareWithExact(b.doubleValue(), a);
         }
-        return Double.compare(x == 0.0 ? 0.0 : x, y == 0.0 ? 0.0 : y);
+        return toBigDecimal(a).compareTo(toBigDecimal(b));
+    }
+
+    /**
+     * Compares a double with an exact number (integral or BigDecimal) without rounding the exact one, so that
+     * equality agrees with indexKey ({@code (double) Long.MAX_VALUE} is 2^63, which is not Long.MAX_VALUE).
+     */
+    private static int compareWithExact(double d, Number exact) {
+        if (Double.isNaN(d)) {
+            return 1; // as Double.compare: NaN after everything
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? 1 : -1;
+        }
+        if (isIntegral(exact) && !(exact instanceof BigInteger)) {
+            long l = exact.longValue();
+            if (l >= -EXACT_DOUBLE_LONG && l <= EXACT_DOUBLE_LONG) {
+                return Double.compare(d == 0.0 ? 0.0 : d, (double) l); // (double) l is exact here
+            }
+        }
+        return new BigDecimal(d).compareTo(toBigDecimal(exact));
     }
 
     /**
@@ -121,11 +144,16 @@ public final class Values {
                     BigInteger bi = s.toBigInteger();
                     return bi.bitLength() < 64 ? (Object) bi.longValue() : bi;
                 }
-                return s;
+                // a fraction that a double holds exactly keys as that double, as equal() says they are equal
+                double d = s.doubleValue();
+                return Double.isFinite(d) && new BigDecimal(d).compareTo(s) == 0 ? (Object) d : s;
             }
             double d = n.doubleValue();
             if (isExactLong(d)) {
                 return (long) d;
+            }
+            if (Double.isFinite(d) && d == Math.rint(d)) {
+                return new BigDecimal(d).toBigInteger(); // integral beyond the long range, keyed like a BigInteger
             }
             return d;
         }
