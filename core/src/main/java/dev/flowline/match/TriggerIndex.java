@@ -9,7 +9,6 @@ import dev.flowline.event.Operation;
 import dev.flowline.value.FieldPath;
 import dev.flowline.value.Values;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,35 +28,37 @@ import java.util.Set;
  */
 public final class TriggerIndex {
 
-    private static final String ANY_TENANT = "\u0000*";
-
-    private final Map<BucketKey, Bucket> buckets;
+    private final Map<BucketKey, Bucket> byTenant;
+    private final Map<BucketKey, Bucket> anyTenant;
     private final int size;
 
+    /** Bucket key; {@code tenant} is null in {@code anyTenant}, for workflows that apply to every tenant. */
     private record BucketKey(String tenant, String entityType, Operation operation) {
     }
 
-    private TriggerIndex(Map<BucketKey, Bucket> buckets, int size) {
-        this.buckets = buckets;
+    private TriggerIndex(Map<BucketKey, Bucket> byTenant, Map<BucketKey, Bucket> anyTenant, int size) {
+        this.byTenant = byTenant;
+        this.anyTenant = anyTenant;
         this.size = size;
     }
 
     /** Indexes the enabled workflows of {@code workflows}. */
     public static TriggerIndex build(Collection<WorkflowDefinition> workflows) {
-        Map<BucketKey, Bucket> buckets = new HashMap<>();
+        Map<BucketKey, Bucket> byTenant = new HashMap<>();
+        Map<BucketKey, Bucket> anyTenant = new HashMap<>();
         int n = 0;
         for (WorkflowDefinition w : workflows) {
             if (!w.enabled() || w.trigger() == null) {
                 continue;
             }
             n++;
-            String tenant = w.tenant() == null ? ANY_TENANT : w.tenant();
+            Map<BucketKey, Bucket> buckets = w.tenant() == null ? anyTenant : byTenant;
             for (Operation op : w.trigger().operations()) {
-                buckets.computeIfAbsent(new BucketKey(tenant, w.trigger().entityType(), op), k -> new Bucket())
+                buckets.computeIfAbsent(new BucketKey(w.tenant(), w.trigger().entityType(), op), k -> new Bucket())
                         .add(w, op);
             }
         }
-        return new TriggerIndex(Map.copyOf(buckets), n);
+        return new TriggerIndex(Map.copyOf(byTenant), Map.copyOf(anyTenant), n);
     }
 
     /** Number of enabled workflows indexed. */
@@ -68,38 +69,15 @@ public final class TriggerIndex {
     /** Workflows whose trigger fires for the event and whose indexed condition (if any) holds. */
     public List<WorkflowDefinition> candidates(EntityEvent event) {
         List<WorkflowDefinition> out = new ArrayList<>();
-        Bucket own = buckets.get(new BucketKey(event.tenant(), event.entityType(), event.operation()));
+        Bucket own = byTenant.get(new BucketKey(event.tenant(), event.entityType(), event.operation()));
         if (own != null) {
             own.collect(event, out);
         }
-        Bucket shared = buckets.get(new BucketKey(ANY_TENANT, event.entityType(), event.operation()));
+        Bucket shared = anyTenant.get(new BucketKey(null, event.entityType(), event.operation()));
         if (shared != null) {
             shared.collect(event, out);
         }
         return out;
-    }
-
-    /**
-     * The hash key of a scalar: {@link Values#indexKey}, with the numbers it leaves in two forms brought to one.
-     *
-     * <p>{@code Values.equal} calls {@code 1e19} (a Double) equal to {@code 10000000000000000000} (a BigInteger), and
-     * {@code 100.5} (a Double) equal to {@code new BigDecimal("100.5")}, but {@code indexKey} keys each pair
-     * differently, so the index would miss matches the conditions accept. Here an integral double (only ever
-     * outside the long range, as indexKey makes the others Longs) becomes its BigInteger, and a BigDecimal that a
-     * double holds exactly becomes that Double. Belongs in {@code Values.indexKey}; kept here until it moves.
-     */
-    private static Object key(Object v) {
-        Object k = Values.indexKey(v);
-        if (k instanceof Double d && Double.isFinite(d) && d == Math.rint(d)) {
-            return new BigDecimal(d).toBigInteger();
-        }
-        if (k instanceof BigDecimal bd) {
-            double d = bd.doubleValue();
-            if (Double.isFinite(d) && new BigDecimal(d).compareTo(bd) == 0) {
-                return d;
-            }
-        }
-        return k;
     }
 
     /** The workflows of one (tenant, entity type, operation). Mutable while building, then only read. */
@@ -115,7 +93,7 @@ public final class TriggerIndex {
                 List<?> operands = key.operator() == Operator.IN ? (List<?>) key.value() : List.of(key.value());
                 Set<Object> seen = new java.util.HashSet<>();
                 for (Object operand : operands) {
-                    Object k = key(operand);
+                    Object k = Values.indexKey(operand);
                     if (seen.add(k)) {
                         values.computeIfAbsent(k, x -> new ArrayList<>()).add(w);
                     }
@@ -133,11 +111,11 @@ public final class TriggerIndex {
         private static FieldCondition indexable(List<Condition> plan) {
             for (Condition c : plan) {
                 if (c instanceof FieldCondition f) {
-                    if (f.operator() == Operator.EQ && key(f.value()) != null) {
+                    if (f.operator() == Operator.EQ && Values.indexKey(f.value()) != null) {
                         return f;
                     }
                     if (f.operator() == Operator.IN && f.value() instanceof List<?> l && !l.isEmpty()
-                            && l.stream().allMatch(v -> key(v) != null)) {
+                            && l.stream().allMatch(v -> Values.indexKey(v) != null)) {
                         return f;
                     }
                 }
@@ -154,7 +132,7 @@ public final class TriggerIndex {
                 Map<String, Object> subject = event.subject();
                 for (Map.Entry<FieldPath, Map<Object, List<WorkflowDefinition>>> e : byValue.entrySet()) {
                     Object v = e.getKey().read(subject);
-                    Object k = v == FieldPath.ABSENT ? null : key(v);
+                    Object k = v == FieldPath.ABSENT ? null : Values.indexKey(v);
                     if (k == null) {
                         continue;
                     }
