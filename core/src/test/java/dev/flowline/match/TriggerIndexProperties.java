@@ -14,14 +14,8 @@ import dev.flowline.definition.WorkflowSettings;
 import dev.flowline.event.EntityEvent;
 import dev.flowline.event.Operation;
 import dev.flowline.value.FieldPath;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
+import dev.flowline.testing.RandomCases;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -33,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The trigger index selects exactly what the naive matcher selects, over random workflow sets and events whose
  * values collide often ({@code 100}, {@code 100.0} and {@code "100"}; {@code 0} and {@code -0.0}; a big integer
  * and the double of the same value; a BigDecimal, as expressions produce, and the equal double).
+ *
+ * <p>Each of the {@value #CASES} cases draws from its own seed; a failure names it, to rerun with
+ * {@code -Dflowline.seed=S}. Sizes and choices are uniform unless weighted.
  */
 class TriggerIndexProperties {
 
+    private static final List<Operation> OPERATIONS = List.of(Operation.values());
     private static final List<String> ENTITY_TYPES = List.of("order", "ticket");
     private static final List<String> EVENT_TENANTS = List.of("t1", "t2", EntityEvent.DEFAULT_TENANT);
     private static final List<String> FIELDS = List.of("status", "total", "flag", "customer", "customer.vip");
@@ -53,6 +52,10 @@ class TriggerIndexProperties {
     private static final List<Object> SCALARS = List.of(
             100L, 100.0, "100", 100.5, 7L, 7.0, 0L, -0.0, "paid", "new", "", true, false,
             new BigInteger("10000000000000000000"), 1e19, new BigDecimal("100.5"), new BigDecimal("100.00"));
+    private static final List<Object> NUMBERS = only(v -> v instanceof Number);
+    private static final List<Object> STRINGS = only(v -> v instanceof String);
+    private static final List<Object> ORDERABLE = only(v -> v instanceof Number || v instanceof String);
+    private static final int CASES = 2000;
 
     private final ConditionEvaluator evaluator = new ConditionEvaluator(null);
 
@@ -61,9 +64,12 @@ class TriggerIndexProperties {
                 List<String> fieldTriggers, List<Condition> conditions) {
     }
 
-    @Property(tries = 2000)
-    void indexed_matching_selects_exactly_what_naive_matching_selects(
-            @ForAll("workflowSets") List<Spec> specs, @ForAll("eventLists") List<EntityEvent> events) {
+    @Test
+    void indexed_matching_selects_exactly_what_naive_matching_selects() {
+        RandomCases.run(CASES, r -> check(workflowSet(r), eventList(r)));
+    }
+
+    private void check(List<Spec> specs, List<EntityEvent> events) {
         List<WorkflowDefinition> workflows = build(specs);
         TriggerIndex index = TriggerIndex.build(workflows);
         Matcher matcher = new Matcher(index, evaluator);
@@ -111,62 +117,50 @@ class TriggerIndexProperties {
 
     // ---- workflows
 
-    @Provide
-    Arbitrary<List<Spec>> workflowSets() {
-        // Uniform sizes: jqwik's default favours short lists, and big sets are where buckets fill up.
-        return spec().list().ofMinSize(1).ofMaxSize(200).withSizeDistribution(RandomDistribution.uniform());
+    private static List<Spec> workflowSet(RandomCases r) {
+        // Uniform sizes up to 200: big sets are where buckets fill up.
+        return r.listOf(1, 200, () -> spec(r));
     }
 
-    private Arbitrary<Spec> spec() {
-        Arbitrary<String> tenant = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just((String) null)),
-                Tuple.of(2, Arbitraries.just("t1")),
-                Tuple.of(1, Arbitraries.just("t2")));
-        Arbitrary<Boolean> enabled = Arbitraries.frequency(Tuple.of(9, true), Tuple.of(1, false));
-        Arbitrary<Boolean> hasTrigger = Arbitraries.frequency(Tuple.of(30, true), Tuple.of(1, false));
-        Arbitrary<Set<Operation>> operations = Arbitraries.subsetOf(Operation.values()).ofMinSize(1);
-        Arbitrary<List<String>> fieldTriggers = Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(List.<String>of())),
-                Tuple.of(1, Arbitraries.of(FIELDS).list().ofMinSize(1).ofMaxSize(3)));
-        Arbitrary<List<Condition>> conditions = condition(2).list().ofMaxSize(4);
-        return Combinators.combine(tenant, enabled, hasTrigger, Arbitraries.of(ENTITY_TYPES), operations,
-                fieldTriggers, conditions).as(Spec::new);
+    private static Spec spec(RandomCases r) {
+        String tenant = switch (r.frequency(3, 2, 1)) {
+            case 0 -> null;
+            case 1 -> "t1";
+            default -> "t2";
+        };
+        boolean enabled = r.frequency(9, 1) == 0;
+        boolean hasTrigger = r.frequency(30, 1) == 0;
+        String entityType = r.oneOf(ENTITY_TYPES);
+        Set<Operation> operations = r.subset(OPERATIONS, 1);
+        List<String> fieldTriggers = r.frequency(1, 1) == 0 ? List.of() : r.listOf(1, 3, () -> r.oneOf(FIELDS));
+        List<Condition> conditions = r.listOf(0, 4, () -> condition(r, 2));
+        return new Spec(tenant, enabled, hasTrigger, entityType, operations, fieldTriggers, conditions);
     }
 
-    private Arbitrary<Condition> condition(int depth) {
+    private static Condition condition(RandomCases r, int depth) {
         if (depth == 0) {
-            return field();
+            return field(r);
         }
-        Arbitrary<List<Condition>> children = Arbitraries.lazy(() -> condition(depth - 1)).list().ofMaxSize(3);
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, field()),
-                Tuple.of(1, children.map(c -> (Condition) new AllOf("all", c))),
-                Tuple.of(1, children.map(c -> (Condition) new AnyOf("any", c))),
-                Tuple.of(1, Arbitraries.lazy(() -> condition(depth - 1)).map(c -> (Condition) new Not("not", c))));
+        return switch (r.frequency(8, 1, 1, 1)) {
+            case 0 -> field(r);
+            case 1 -> new AllOf("all", r.listOf(0, 3, () -> condition(r, depth - 1)));
+            case 2 -> new AnyOf("any", r.listOf(0, 3, () -> condition(r, depth - 1)));
+            default -> new Not("not", condition(r, depth - 1));
+        };
     }
 
-    private Arbitrary<Condition> field() {
-        Arbitrary<String> field = Arbitraries.of(FIELDS);
-        Arbitrary<Condition> eqLike = Combinators.combine(field,
-                        Arbitraries.of(Operator.EQ, Operator.NE, Operator.CHANGED_TO, Operator.CHANGED_FROM,
-                                Operator.CONTAINS),
-                        operand())
-                .as((f, op, v) -> cond(f, op, v));
-        Arbitrary<Condition> inLike = Combinators.combine(field, Arbitraries.of(Operator.IN, Operator.NOT_IN),
-                        Arbitraries.frequencyOf(Tuple.of(9, scalar()), Tuple.of(1, Arbitraries.just((Object) null)))
-                                .list().ofMinSize(1).ofMaxSize(3))
-                .as((f, op, v) -> cond(f, op, v));
-        Arbitrary<Condition> ordered = Combinators.combine(field,
-                        Arbitraries.of(Operator.GT, Operator.GTE, Operator.LT, Operator.LTE), orderable())
-                .as((f, op, v) -> cond(f, op, v));
-        Arbitrary<Condition> between = Combinators.combine(field, comparablePair())
-                .as((f, pair) -> cond(f, Operator.BETWEEN, pair));
-        Arbitrary<Condition> valueless = Combinators.combine(field,
-                        Arbitraries.of(Operator.EXISTS, Operator.IS_NULL, Operator.CHANGED))
-                .as((f, op) -> cond(f, op, null));
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, eqLike), Tuple.of(3, inLike), Tuple.of(2, ordered), Tuple.of(1, between),
-                Tuple.of(2, valueless));
+    private static Condition field(RandomCases r) {
+        String field = r.oneOf(FIELDS);
+        return switch (r.frequency(6, 3, 2, 1, 2)) {
+            case 0 -> cond(field, r.oneOf(List.of(Operator.EQ, Operator.NE, Operator.CHANGED_TO,
+                    Operator.CHANGED_FROM, Operator.CONTAINS)), operand(r));
+            case 1 -> cond(field, r.oneOf(List.of(Operator.IN, Operator.NOT_IN)),
+                    r.listOf(1, 3, () -> r.frequency(9, 1) == 0 ? scalar(r) : null));
+            case 2 -> cond(field, r.oneOf(List.of(Operator.GT, Operator.GTE, Operator.LT, Operator.LTE)),
+                    r.oneOf(ORDERABLE));
+            case 3 -> cond(field, Operator.BETWEEN, comparablePair(r));
+            default -> cond(field, r.oneOf(List.of(Operator.EXISTS, Operator.IS_NULL, Operator.CHANGED)), null);
+        };
     }
 
     private static Condition cond(String field, Operator op, Object value) {
@@ -174,48 +168,43 @@ class TriggerIndexProperties {
     }
 
     /** Mostly scalars; now and then a list or map, which eq may compare against but the index must not hash. */
-    private static Arbitrary<Object> operand() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(12, scalar()),
-                Tuple.of(1, scalar().list().ofMaxSize(2).map(l -> (Object) l)),
-                Tuple.of(1, Arbitraries.just((Object) Map.of("vip", true))));
+    private static Object operand(RandomCases r) {
+        return switch (r.frequency(12, 1, 1)) {
+            case 0 -> scalar(r);
+            case 1 -> r.listOf(0, 2, () -> scalar(r));
+            default -> Map.of("vip", true);
+        };
     }
 
-    private static Arbitrary<Object> scalar() {
-        return Arbitraries.of(SCALARS);
+    private static Object scalar(RandomCases r) {
+        return r.oneOf(SCALARS);
     }
 
-    private static Arbitrary<Object> orderable() {
-        return scalar().filter(v -> v instanceof Number || v instanceof String);
+    private static Object comparablePair(RandomCases r) {
+        List<Object> pool = r.bool() ? NUMBERS : STRINGS;
+        return List.of(r.oneOf(pool), r.oneOf(pool));
     }
 
-    private static Arbitrary<Object> comparablePair() {
-        Arbitrary<Object> numbers = scalar().filter(v -> v instanceof Number);
-        Arbitrary<Object> strings = scalar().filter(v -> v instanceof String);
-        return Arbitraries.oneOf(
-                Combinators.combine(numbers, numbers).as((a, b) -> (Object) List.of(a, b)),
-                Combinators.combine(strings, strings).as((a, b) -> (Object) List.of(a, b)));
+    private static List<Object> only(Predicate<Object> kind) {
+        return SCALARS.stream().filter(kind).toList();
     }
 
     // ---- events
 
-    @Provide
-    Arbitrary<List<EntityEvent>> eventLists() {
-        return event().list().ofMinSize(1).ofMaxSize(8);
+    private static List<EntityEvent> eventList(RandomCases r) {
+        return r.listOf(1, 8, () -> event(r));
     }
 
-    private Arbitrary<EntityEvent> event() {
-        Arbitrary<Map<String, Object>> previous = state();
-        Arbitrary<List<Boolean>> redraw = Arbitraries.of(true, false).list().ofSize(TOP_FIELDS.size() + 1);
-        Arbitrary<Set<String>> changedFields = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just((Set<String>) null)),
-                Tuple.of(1, Arbitraries.subsetOf(FIELDS)));
-        return Combinators.combine(Arbitraries.of(EVENT_TENANTS), Arbitraries.of(ENTITY_TYPES),
-                        Arbitraries.of(Operation.values()), previous, state(), redraw, changedFields)
-                .as((tenant, type, op, before, fresh, which, changed) -> EntityEvent.builder()
-                        .eventId("e").tenant(tenant).entityType(type).entityId("1").operation(op)
-                        .previous(before).data(mix(before, fresh, which)).changedFields(changed)
-                        .build());
+    private static EntityEvent event(RandomCases r) {
+        Map<String, Object> before = state(r);
+        Map<String, Object> fresh = state(r);
+        List<Boolean> which = r.listOf(TOP_FIELDS.size() + 1, TOP_FIELDS.size() + 1, r::bool);
+        Set<String> changed = r.frequency(3, 1) == 0 ? null : r.subset(FIELDS, 0);
+        return EntityEvent.builder()
+                .eventId("e").tenant(r.oneOf(EVENT_TENANTS)).entityType(r.oneOf(ENTITY_TYPES)).entityId("1")
+                .operation(r.oneOf(OPERATIONS))
+                .previous(before).data(mix(before, fresh, which)).changedFields(changed)
+                .build();
     }
 
     /** The state after: each field kept from before or taken from a fresh draw, so updates change a few fields. */
@@ -233,24 +222,26 @@ class TriggerIndexProperties {
         return after;
     }
 
-    private static Arbitrary<Map<String, Object>> state() {
-        Arbitrary<Object> value = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just(FieldPath.ABSENT)),
-                Tuple.of(1, Arbitraries.just((Object) null)),
-                Tuple.of(8, scalar()),
-                Tuple.of(1, scalar().list().ofMaxSize(2).map(l -> (Object) l)));
-        Arbitrary<Object> customer = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just(FieldPath.ABSENT)),
-                Tuple.of(1, value),
-                Tuple.of(5, value.map(TriggerIndexProperties::customerWithVip)));
-        return Combinators.combine(value, value, value, customer).as((status, total, flag, cust) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            put(m, "status", status);
-            put(m, "total", total);
-            put(m, "flag", flag);
-            put(m, "customer", cust);
-            return m;
+    private static Map<String, Object> state(RandomCases r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "status", value(r));
+        put(m, "total", value(r));
+        put(m, "flag", value(r));
+        put(m, "customer", switch (r.frequency(2, 1, 5)) {
+            case 0 -> FieldPath.ABSENT;
+            case 1 -> value(r);
+            default -> customerWithVip(value(r));
         });
+        return m;
+    }
+
+    private static Object value(RandomCases r) {
+        return switch (r.frequency(2, 1, 8, 1)) {
+            case 0 -> FieldPath.ABSENT;
+            case 1 -> null;
+            case 2 -> scalar(r);
+            default -> r.listOf(0, 2, () -> scalar(r));
+        };
     }
 
     private static Object customerWithVip(Object vip) {
