@@ -68,6 +68,11 @@ public final class RandomCases {
     }
 
     /** True or false, evenly. */
+    /** The case's generator, for draws the helpers below do not cover. */
+    public SplittableRandom random() {
+        return random;
+    }
+
     public boolean bool() {
         return random.nextBoolean();
     }
