@@ -81,7 +81,8 @@ public final class DefinitionFiles {
 
     private ParseResult parse(Path file) {
         String name = file.getFileName().toString();
-        String stem = name.substring(0, name.lastIndexOf('.'));
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             return parser.parse(text, !name.toLowerCase(Locale.ROOT).endsWith(".json"), stem);

@@ -1,5 +1,7 @@
 package dev.flowline.definition;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowline.action.ActionDefinition;
@@ -13,7 +15,10 @@ import dev.flowline.event.Operation;
 import dev.flowline.json.InputError;
 import dev.flowline.json.Json;
 import dev.flowline.template.TemplateEngine;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,17 +54,41 @@ public final class DefinitionParser {
 
     /** Parses JSON or YAML text; {@code defaultId} is used when the definition has no {@code id}. */
     public ParseResult parse(String text, boolean yaml, String defaultId) {
+        String format = yaml ? "YAML" : "JSON";
         JsonNode node;
-        try {
-            node = (yaml ? Json.YAML : Json.MAPPER).readTree(text);
+        try (JsonParser p = (yaml ? Json.YAML : Json.MAPPER).createParser(text)) {
+            // A key written twice would otherwise silently replace the first one (say, a second "actions").
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            node = p.readValueAsTree();
+            if (node != null && p.nextToken() != null) {
+                return syntaxError(defaultId, p.currentTokenLocation(), format, "more content follows the"
+                        + " definition; a file holds exactly one definition");
+            }
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-            return new ParseResult(defaultId, null,
-                    List.of(new InputError("", where + "not valid " + (yaml ? "YAML" : "JSON") + ": "
-                            + e.getOriginalMessage())), List.of());
+            return syntaxError(defaultId, e.getLocation(), format, reason(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string does not fail", e);
+        }
+        if (node == null || node.isMissingNode()) {
+            return new ParseResult(defaultId, null, List.of(new InputError("", "the definition is empty; write an"
+                    + " object with at least entity_type and actions")), List.of());
         }
         return parse(node, defaultId);
+    }
+
+    private static ParseResult syntaxError(String defaultId, JsonLocation loc, String format, String reason) {
+        String where = loc == null || loc.getLineNr() < 1 ? "" : "line " + loc.getLineNr() + ", column "
+                + loc.getColumnNr() + ": ";
+        return new ParseResult(defaultId, null, List.of(new InputError("", where + "not valid " + format + ": "
+                + reason)), List.of());
+    }
+
+    /** One line: SnakeYAML's own message spans several, with a copy of the offending line and a caret. */
+    private static String reason(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml) {
+            return yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")");
+        }
+        return e.getOriginalMessage();
     }
 
     /** Parses a definition tree. */
@@ -76,9 +105,9 @@ public final class DefinitionParser {
         if (id == null && !r.has("id")) {
             id = defaultId;
         }
-        if (id == null) {
+        if (id == null && !r.has("id")) {
             r.error("id", "is required");
-        } else if (!ID.matcher(id).matches()) {
+        } else if (id != null && !ID.matcher(id).matches()) {
             r.error("id", "must start with a letter or digit and contain only letters, digits, '_', '-' and '.'"
                     + " (at most 128 characters)");
         }
@@ -91,12 +120,16 @@ public final class DefinitionParser {
         ConditionParser conditionParser = new ConditionParser(templates, errors, warnings);
         List<Condition> conditions = conditionParser.parseList(r.get("conditions"), "conditions");
         ActionParser actionParser = new ActionParser(templates, customActionTypes, errors, warnings, conditionParser);
+        int beforeActions = errors.size();
         List<ActionDefinition> actions = actionParser.parseList(r.get("actions"), "actions");
         WorkflowSettings settings = settings(r);
+        // The graph checks need every action and the strategy; errors elsewhere must not hide theirs.
+        boolean actionsComplete = errors.size() == beforeActions;
         r.rejectUnknown(TOP_LEVEL);
-        if (errors.isEmpty()) {
-            DefinitionChecks.check(actions, conditions, settings, errors);
+        if (actionsComplete) {
+            DefinitionChecks.checkActions(actions, settings, errors);
         }
+        DefinitionChecks.checkConditions(conditions, errors);
         if (!errors.isEmpty()) {
             return new ParseResult(id, null, errors, warnings);
         }
@@ -108,13 +141,14 @@ public final class DefinitionParser {
 
     private static EntityTrigger trigger(ObjectReader r, List<InputError> warnings) {
         String entityType = r.requiredString("entity_type");
+        int before = r.errorCount();
         List<String> ops = r.stringList("operations");
         Set<Operation> operations = EnumSet.noneOf(Operation.class);
         if (ops == null) {
             operations = EnumSet.allOf(Operation.class);
             warnings.add(new InputError("operations", "not given, so the workflow triggers on create, update and"
                     + " delete; list only the operations it needs"));
-        } else if (ops.isEmpty()) {
+        } else if (ops.isEmpty() && r.errorCount() == before) {
             r.error("operations", "must list at least one of create, update, delete");
         } else {
             for (int i = 0; i < ops.size(); i++) {

@@ -100,13 +100,13 @@ public final class ActionParser {
         String id = r.requiredString("id");
         String type = r.requiredString("type");
         if (id != null && !NAME.matcher(id).matches() && !id.matches("[A-Za-z0-9_.-]+")) {
-            r.error("id", "must contain only letters, digits, '_', '-' and '.'");
+            r.error("id", "must contain only letters, digits, '_', '-' and '.', not '" + id + "'");
         }
         List<String> deps = r.stringList("dependencies");
         String resultVariable = r.optionalString("result_variable");
         if (resultVariable != null && !NAME.matcher(resultVariable).matches()) {
-            r.error("result_variable", "must be a name made of letters, digits and '_' (not starting with a digit)"
-                    + " so templates can read it");
+            r.error("result_variable", "'" + resultVariable + "' cannot be read by templates: use a name made of"
+                    + " letters, digits and '_' (not starting with a digit)");
         }
         long timeoutMs = r.integer("timeout_ms", 1, 3_600_000, 0);
         r.allow("name", "description");
@@ -114,8 +114,9 @@ public final class ActionParser {
             List<String> known = new ArrayList<>(BUILT_IN);
             known.addAll(customTypes);
             String s = Suggest.closest(type, known);
-            r.error("type", "unknown action type '" + type + "'" + (s == null ? "" : "; did you mean '" + s + "'?")
-                    + " Action types: " + String.join(", ", known));
+            r.error("type", "unknown action type '" + type + "'" + (s == null
+                    ? "; use one of " + String.join(", ", known) + ", or register an ActionHandler for '" + type
+                    + "' with the engine" : "; did you mean '" + s + "'? Action types: " + String.join(", ", known)));
             return null;
         }
         RetryPolicy retry = retry(r, type);
@@ -153,7 +154,7 @@ public final class ActionParser {
             return fallback;
         }
         if (!v.isNumber() || v.doubleValue() < min || v.doubleValue() > max) {
-            r.error(field, "must be a number from " + min + " to " + max);
+            r.error(field, "must be a number from " + min + " to " + max + ", not " + ObjectReader.shown(v));
             return fallback;
         }
         return v.doubleValue();
@@ -174,7 +175,7 @@ public final class ActionParser {
         try {
             return templates.compileValue(raw, path);
         } catch (TemplateException e) {
-            errors.add(new InputError(e.path() == null ? path : e.path(), e.getMessage()));
+            errors.add(ConditionParser.templateError(e, path));
             return null;
         }
     }
@@ -208,7 +209,7 @@ public final class ActionParser {
         TemplateValue body = value(r, "body", true);
         String priority = r.optionalString("priority");
         if (priority != null && !priority.equals("high") && !priority.equals("normal")) {
-            r.error("priority", "must be high or normal");
+            r.error("priority", "must be high or normal, not '" + priority + "'");
         }
         r.rejectUnknown(union(COMMON, "recipients", "title", "body", "priority"));
         return new NotificationAction(common, recipients, title, body, priority == null ? "normal" : priority);
@@ -216,10 +217,11 @@ public final class ActionParser {
 
     private ActionDefinition webhook(ObjectReader r, ActionCommon common) {
         TemplateValue url = value(r, "url", true);
-        String method = r.optionalString("method");
-        method = method == null ? "POST" : method.toUpperCase(Locale.ROOT);
+        String written = r.optionalString("method");
+        String method = written == null ? "POST" : written.toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-            r.error("method", "must be one of " + String.join(", ", METHODS.stream().sorted().toList()));
+            r.error("method", "must be one of " + String.join(", ", METHODS.stream().sorted().toList()) + ", not '"
+                    + written + "'");
         }
         Map<String, TemplateValue> headers = map(r, "headers", false);
         TemplateValue body = value(r, "body", false);

@@ -81,12 +81,12 @@ public final class ConditionParser {
         return switch (type) {
             case "field" -> field(r);
             case "all" -> {
-                List<Condition> children = children(r);
+                List<Condition> children = children(r, type);
                 r.rejectUnknown(Set.of("type", "conditions"));
                 yield children == null ? null : new AllOf(path, children);
             }
             case "any" -> {
-                List<Condition> children = children(r);
+                List<Condition> children = children(r, type);
                 r.rejectUnknown(Set.of("type", "conditions"));
                 yield children == null ? null : new AnyOf(path, children);
             }
@@ -96,16 +96,19 @@ public final class ConditionParser {
             default -> {
                 String s = Suggest.closest(type, TYPES);
                 r.error("type", "unknown condition type '" + type + "'"
-                        + (s == null ? "" : "; did you mean '" + s + "'?") + " Condition types: " + String.join(", ", TYPES));
+                        + (s == null ? "; use one of " : "; did you mean '" + s + "'? Condition types: ")
+                        + String.join(", ", TYPES));
                 yield null;
             }
         };
     }
 
-    private List<Condition> children(ObjectReader r) {
+    private List<Condition> children(ObjectReader r, String type) {
         JsonNode list = r.get("conditions");
         if (list == null || !list.isArray() || list.isEmpty()) {
-            r.error("conditions", "must be a non-empty list of conditions");
+            r.error("conditions", "'" + type + "' needs a list of at least one condition"
+                    + (list == null ? "" : ", not " + ObjectReader.shown(list))
+                    + "; add the conditions it combines, or remove the '" + type + "'");
             return null;
         }
         int before = errors.size();
@@ -135,8 +138,8 @@ public final class ConditionParser {
         Operator op = Operator.fromJson(opName);
         if (op == null) {
             String s = Suggest.closest(opName, java.util.Arrays.stream(Operator.values()).map(Operator::jsonName).toList());
-            r.error("operator", "unknown operator '" + opName + "'" + (s == null ? "" : "; did you mean '" + s + "'?")
-                    + " Operators: " + Operator.names());
+            r.error("operator", "unknown operator '" + opName + "'"
+                    + (s == null ? "; use one of " : "; did you mean '" + s + "'? Operators: ") + Operator.names());
             return null;
         }
         Object value = valueNode == null ? null : Json.toJava(valueNode);
@@ -146,22 +149,25 @@ public final class ConditionParser {
                 r.error("value", "operator " + op.jsonName() + " takes no value");
                 return null;
             }
+        } else if (valueNode == null && r.isNull("value")) {
+            r.error("value", "operator " + op.jsonName() + " cannot compare with null; use the operator is_null"
+                    + " (true when the field is null or absent) or exists");
+            return null;
         } else if (valueNode == null) {
-            r.error("value", "is required for operator " + op.jsonName()
-                    + (op == Operator.EQ ? " (to test for null use is_null)" : ""));
+            r.error("value", "is required for operator " + op.jsonName());
             return null;
         } else {
             String problem = checkOperand(op, value);
             if (problem != null) {
-                r.error("value", problem);
+                r.error("value", problem + ", not " + ObjectReader.shown(valueNode));
                 return null;
             }
             if (op == Operator.MATCHES) {
                 try {
                     pattern = Pattern.compile((String) value);
                 } catch (PatternSyntaxException e) {
-                    r.error("value", "is not a valid regular expression: " + e.getDescription()
-                            + " near index " + e.getIndex());
+                    r.error("value", ObjectReader.shown(valueNode) + " is not a valid regular expression: "
+                            + e.getDescription() + " near index " + e.getIndex() + "; matches needs a Java regex");
                     return null;
                 }
             }
@@ -171,9 +177,10 @@ public final class ConditionParser {
 
     private static String checkOperand(Operator op, Object value) {
         return switch (op) {
-            case IN, NOT_IN -> value instanceof List<?> ? null : "operator " + op.jsonName() + " needs a list of values";
+            case IN, NOT_IN -> value instanceof List<?> ? null
+                    : "operator " + op.jsonName() + " needs a list of values such as [\"a\", \"b\"]";
             case BETWEEN -> value instanceof List<?> l && l.size() == 2 && Values.compare(l.get(0), l.get(1)) != null
-                    ? null : "operator between needs a list of two numbers or two strings: [low, high]";
+                    ? null : "operator between needs a list of two numbers or two strings, [low, high]";
             case STARTS_WITH, ENDS_WITH, MATCHES -> value instanceof String ? null
                     : "operator " + op.jsonName() + " needs a string value";
             case EQ, NE, CHANGED_FROM, CHANGED_TO -> value == null
@@ -215,6 +222,16 @@ public final class ConditionParser {
         return new QueryCondition(r.path(), named, compiled, Duration.ofSeconds(ttl));
     }
 
+    /** The error for a template that does not compile, at the path of its string (said once, not twice). */
+    static InputError templateError(TemplateException e, String fallbackPath) {
+        String path = e.path() == null ? fallbackPath : e.path();
+        String message = e.getMessage();
+        if (message.startsWith(path + ": ")) {
+            message = message.substring(path.length() + 2);
+        }
+        return new InputError(path, message);
+    }
+
     /**
      * Compiles {@code params} and checks them against the SQL's named parameters: a parameter the SQL uses but
      * params lacks is an error; one params has but the SQL never uses is a warning.
@@ -233,7 +250,7 @@ public final class ConditionParser {
                 try {
                     out.put(e.getKey(), templates.compileValue(Json.toJava(e.getValue()), p));
                 } catch (TemplateException ex) {
-                    errors.add(new InputError(ex.path() == null ? p : ex.path(), ex.getMessage()));
+                    errors.add(templateError(ex, p));
                     ok = false;
                 }
                 if (!sql.names().contains(e.getKey())) {

@@ -28,8 +28,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Whole-definition checks that need every action parsed: unique ids, known dependencies, no cycles, and templates
- * that read only variables available to them.
+ * Whole-definition checks: unique ids, known dependencies, no cycles, and templates that read only variables
+ * available to them.
  */
 public final class DefinitionChecks {
 
@@ -41,8 +41,14 @@ public final class DefinitionChecks {
     private DefinitionChecks() {
     }
 
-    public static void check(List<ActionDefinition> actions, List<Condition> conditions, WorkflowSettings settings,
-                             List<InputError> errors) {
+    /**
+     * Checks the actions as a whole: unique ids and result variables, known dependencies, no cycles, and templates
+     * that read only what the action's dependencies (or, run sequentially, earlier actions) produce. Needs every
+     * action of the definition, parsed.
+     */
+    public static void checkActions(List<ActionDefinition> actions, WorkflowSettings settings,
+                                    List<InputError> errors) {
+        int before = errors.size();
         Map<String, Integer> index = new HashMap<>();
         Map<String, String> producers = new HashMap<>();
         for (int i = 0; i < actions.size(); i++) {
@@ -50,13 +56,13 @@ public final class DefinitionChecks {
             Integer previous = index.putIfAbsent(a.id(), i);
             if (previous != null) {
                 errors.add(new InputError(Paths.field(a.common().path(), "id"), "duplicate action id '" + a.id()
-                        + "' (also used by actions[" + previous + "])"));
+                        + "' (also used by actions[" + previous + "]); give each action its own id"));
             }
             String var = a.common().resultVariable();
             if (var != null) {
                 if (ACTION_ROOTS.contains(var)) {
                     errors.add(new InputError(Paths.field(a.common().path(), "result_variable"), "'" + var
-                            + "' is reserved; templates already use it for " + var));
+                            + "' is a reserved name that templates already read; choose another result_variable"));
                 } else if (producers.containsKey(var)) {
                     errors.add(new InputError(Paths.field(a.common().path(), "result_variable"), "'" + var
                             + "' is already produced by action '" + producers.get(var) + "'; choose another name"));
@@ -71,31 +77,42 @@ public final class DefinitionChecks {
                 String dep = deps.get(j);
                 String path = Paths.index(Paths.field(a.common().path(), "dependencies"), j);
                 if (dep.equals(a.id())) {
-                    errors.add(new InputError(path, "action '" + a.id() + "' cannot depend on itself"));
+                    errors.add(new InputError(path, "action '" + a.id() + "' cannot depend on itself; remove '"
+                            + dep + "' from its dependencies"));
                 } else if (!index.containsKey(dep)) {
-                    errors.add(new InputError(path, "unknown dependency '" + dep + "'; action ids are "
-                            + String.join(", ", index.keySet().stream().sorted().toList())));
+                    List<String> ids = index.keySet().stream().sorted().toList();
+                    String s = Suggest.closest(dep, ids);
+                    errors.add(new InputError(path, "unknown dependency '" + dep + "': no action has this id; "
+                            + (s == null ? "use one of " : "did you mean '" + s + "'? Action ids: ")
+                            + String.join(", ", ids)));
                 }
             }
-        }
-        if (!errors.isEmpty()) {
-            return;
         }
         List<String> cycle = findCycle(actions, index);
         if (cycle != null) {
             ActionDefinition first = actions.get(index.get(cycle.get(0)));
             int depIndex = first.common().dependencies().indexOf(cycle.get(1));
             errors.add(new InputError(Paths.index(Paths.field(first.common().path(), "dependencies"), depIndex),
-                    "dependency cycle: " + String.join(" -> ", cycle) + "; an action cannot wait for itself"));
-            return;
+                    "dependency cycle: " + String.join(" -> ", cycle) + "; an action cannot wait for itself,"
+                            + " so remove one of these dependencies"));
         }
-        checkActionTemplates(actions, index, settings, producers, errors);
+        // Which variables a template may read follows from a sound graph; with a broken one the answer is noise.
+        if (errors.size() == before) {
+            checkActionTemplates(actions, index, settings, producers, errors);
+        }
+    }
+
+    /** Checks that condition templates read only what conditions can see. */
+    public static void checkConditions(List<Condition> conditions, List<InputError> errors) {
         for (Condition c : conditions) {
             checkConditionTemplates(c, errors);
         }
     }
 
-    /** A cycle as a list of ids [a, b, ..., a] where each depends on the next, or null. */
+    /**
+     * A cycle as a list of ids [a, b, ..., a] where each depends on the next, or null. Unknown dependencies and
+     * self-dependencies are left out: they have errors of their own.
+     */
     private static List<String> findCycle(List<ActionDefinition> actions, Map<String, Integer> index) {
         int[] state = new int[actions.size()]; // 0 new, 1 on stack, 2 done
         List<String> stack = new ArrayList<>();
@@ -122,7 +139,11 @@ public final class DefinitionChecks {
         state[i] = 1;
         stack.add(id);
         for (String dep : actions.get(i).common().dependencies()) {
-            List<String> c = visit(index.get(dep), actions, index, state, stack);
+            Integer next = index.get(dep);
+            if (next == null || dep.equals(id)) {
+                continue;
+            }
+            List<String> c = visit(next, actions, index, state, stack);
             if (c != null) {
                 return c;
             }

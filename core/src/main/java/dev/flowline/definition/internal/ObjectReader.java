@@ -45,6 +45,17 @@ public final class ObjectReader {
         errors.add(new InputError(field == null ? path : path(field), message));
     }
 
+    /** How many errors have been recorded so far (by any reader sharing the list). */
+    public int errorCount() {
+        return errors.size();
+    }
+
+    /** Whether the field is written as JSON {@code null} (which {@link #get} treats as absent). */
+    public boolean isNull(String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isNull();
+    }
+
     public boolean has(String field) {
         JsonNode v = node.get(field);
         return v != null && !v.isNull();
@@ -78,7 +89,7 @@ public final class ObjectReader {
 
     private String text(String field, JsonNode v) {
         if (!v.isTextual() || v.textValue().isBlank()) {
-            error(field, "must be a non-empty string");
+            error(field, "must be a non-empty string, not " + shown(v));
             return null;
         }
         return v.textValue();
@@ -91,10 +102,11 @@ public final class ObjectReader {
             return null;
         }
         if (v.isTextual()) {
-            return List.of(v.textValue());
+            String one = text(field, v);
+            return one == null ? List.of() : List.of(one);
         }
         if (!v.isArray()) {
-            error(field, "must be a list of strings");
+            error(field, "must be a list of strings, not " + shown(v));
             return List.of();
         }
         List<String> out = new ArrayList<>();
@@ -103,20 +115,22 @@ public final class ObjectReader {
             if (item.isTextual() && !item.textValue().isBlank()) {
                 out.add(item.textValue());
             } else {
-                errors.add(new InputError(Paths.index(path(field), i), "must be a non-empty string"));
+                errors.add(new InputError(Paths.index(path(field), i),
+                        "must be a non-empty string, not " + shown(item)));
             }
         }
         return out;
     }
 
-    /** An integer within [min, max], or {@code fallback} when absent. */
+    /** An integer within [min, max] ({@code 5.0} counts as 5, as in JSON Schema), or {@code fallback} when absent. */
     public long integer(String field, long min, long max, long fallback) {
         JsonNode v = get(field);
         if (v == null) {
             return fallback;
         }
-        if (!v.isIntegralNumber() || v.longValue() < min || v.longValue() > max) {
-            error(field, "must be a whole number from " + min + " to " + max);
+        if (!v.isNumber() || !v.canConvertToExactIntegral() || !v.canConvertToLong() || v.longValue() < min
+                || v.longValue() > max) {
+            error(field, "must be a whole number from " + min + " to " + max + ", not " + shown(v));
             return fallback;
         }
         return v.longValue();
@@ -128,7 +142,7 @@ public final class ObjectReader {
             return null;
         }
         if (!v.isBoolean()) {
-            error(field, "must be true or false");
+            error(field, "must be true or false, not " + shown(v));
             return null;
         }
         return v.booleanValue();
@@ -146,9 +160,17 @@ public final class ObjectReader {
             String name = it.next();
             if (!read.contains(name) && !known.contains(name)) {
                 String suggestion = Suggest.closest(name, known);
-                error(name, "unknown field" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
-                        + " Known fields here: " + String.join(", ", known.stream().sorted().toList()));
+                String fields = String.join(", ", known.stream().sorted().toList());
+                error(name, "unknown field '" + name + "'" + (suggestion == null
+                        ? "; remove it or use one of the fields known here: " + fields
+                        : "; did you mean '" + suggestion + "'? Fields known here: " + fields));
             }
         }
+    }
+
+    /** A value as it was written, shortened, for messages. */
+    public static String shown(JsonNode v) {
+        String s = v.toString();
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

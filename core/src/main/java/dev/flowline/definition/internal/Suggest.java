@@ -2,7 +2,10 @@ package dev.flowline.definition.internal;
 
 import java.util.Collection;
 
-/** Suggests the closest known name for a misspelt one (edit distance at most 2). */
+/**
+ * Suggests the closest known name for a misspelt one: at most 2 edits away, and only 1 for short names, so that
+ * {@code zz} does not become {@code a}.
+ */
 public final class Suggest {
 
     private Suggest() {
@@ -10,10 +13,11 @@ public final class Suggest {
 
     public static String closest(String name, Collection<String> known) {
         String best = null;
-        int bestDistance = 3;
+        int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
             int d = distance(name, k);
-            if (d < bestDistance) {
+            int allowed = Math.max(name.length(), k.length()) >= 5 ? 2 : 1;
+            if (d <= allowed && d < bestDistance) {
                 bestDistance = d;
                 best = k;
             }
