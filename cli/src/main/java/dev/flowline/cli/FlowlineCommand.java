@@ -25,6 +25,7 @@ public final class FlowlineCommand implements Runnable {
         CommandLine cl = new CommandLine(new FlowlineCommand());
         cl.addSubcommand(new ValidateCommand(out, err));
         cl.addSubcommand(new RunCommand(out, err));
+        cl.addSubcommand(new ServeCommand(out, err));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl;

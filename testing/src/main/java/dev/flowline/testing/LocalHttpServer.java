@@ -55,6 +55,12 @@ public final class LocalHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** After the queued replies, every request waits {@code delayMs} before its {@code 200 {"ok":true}}. */
+    public LocalHttpServer slowByDefault(long delayMs) {
+        fallback = new Reply(200, "application/json", "{\"ok\":true}", delayMs);
+        return this;
+    }
+
     public LocalHttpServer thenSlow(long delayMs) {
         script.add(new Reply(200, "application/json", "{}", delayMs));
         return this;

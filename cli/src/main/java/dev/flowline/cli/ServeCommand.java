@@ -1,0 +1,82 @@
+package dev.flowline.cli;
+
+import dev.flowline.FlowlineException;
+import dev.flowline.server.FlowlineService;
+import dev.flowline.server.ServiceConfig;
+import dev.flowline.server.demo.Demo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+
+/** {@code flowline serve}: the long-running service. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the Flowline service: HTTP API under /api, durable embedded store under --data.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--data", defaultValue = "data", paramLabel = "DIR", description = "data directory (default ./${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--workflows", paramLabel = "DIR", description = "definitions to load and keep in sync")
+    Path workflows;
+
+    @Option(names = "--app-db", paramLabel = "JDBC_URL", description = "application database for database actions and query conditions")
+    String appDb;
+
+    @Option(names = "--demo", description = "start a demo: sample shop database, the guide's workflows and a stream of order events")
+    boolean demo;
+
+    @Option(names = "--max-body-bytes", defaultValue = "1048576", description = "largest request body (default ${DEFAULT-VALUE})")
+    long maxBodyBytes;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ServeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServiceConfig.Builder config = ServiceConfig.builder().port(port).dataDir(data).workflowsDir(workflows)
+                .demo(demo).maxBodyBytes(maxBodyBytes);
+        if (demo && appDb == null) {
+            appDb = Demo.appDatabaseUrl(data);
+        }
+        config.appDbUrl(appDb);
+        FlowlineService service = new FlowlineService(config.build());
+        Demo demoFeed = demo ? new Demo(service) : null;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "flowline-shutdown"));
+        try {
+            if (demoFeed != null) {
+                demoFeed.prepare();
+            }
+            service.start();
+            if (demoFeed != null) {
+                demoFeed.start();
+            }
+        } catch (FlowlineException e) {
+            err.println("flowline serve: " + e.getMessage());
+            service.close();
+            return 1;
+        }
+        service.printBanner(out);
+        if (demoFeed != null) {
+            demoFeed.printBanner(out);
+        }
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}
