@@ -93,7 +93,8 @@ public final class QueryConditionRunner {
                 if (v instanceof Number n) {
                     return n.doubleValue() != 0.0;
                 }
-                return v != null;
+                // Only a boolean true or a non-zero number counts, as documented: text such as 'false' must not pass.
+                return false;
             }
         } catch (SQLException e) {
             throw new ConditionException(condition.path(), "query failed: " + e.getMessage(), e);

@@ -66,6 +66,12 @@ class QueryConditionRunnerTest {
     }
 
     @Test
+    void a_text_result_fails_even_when_it_reads_true() {
+        assertThat(test(query("select 'false' where :cid is not null", Duration.ZERO), "c9")).isFalse();
+        assertThat(test(query("select 'true' where :cid is not null", Duration.ZERO), "c9")).isFalse();
+    }
+
+    @Test
     void sql_null_result_fails() {
         QueryCondition max = query("select max(id) from blocked_customers where id = :cid", Duration.ZERO);
         assertThat(test(max, "c1")).isFalse();
