@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class EventWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
-    private static final int DUPLICATE_RETRIES = 3;
+    private static final int DUPLICATE_RETRIES = 10;
 
     private record Request(List<EntityEvent> events, CompletableFuture<List<Accepted>> result) {
     }
@@ -134,6 +134,8 @@ final class EventWriter implements AutoCloseable {
                 if (attempt == DUPLICATE_RETRIES) {
                     throw e;
                 }
+                LOG.debug("another writer stored some of {} events first (attempt {}); writing again", all.size(),
+                        attempt);
             }
         }
     }

@@ -88,7 +88,7 @@ final class WorkflowTable {
 
     Optional<StoredWorkflow> version(String id, int version) {
         return db.read("read version " + version + " of workflow '" + id + "'", c -> first(query(c,
-                SELECT + " AND v.version = " + version + " WHERE w.id = ?", id)));
+                SELECT + " AND v.version = ? WHERE w.id = ?", version, id)));
     }
 
     List<StoredWorkflow> all() {
@@ -117,10 +117,10 @@ final class WorkflowTable {
         });
     }
 
-    private static List<StoredWorkflow> query(Connection c, String sql, String... params) throws SQLException {
+    private static List<StoredWorkflow> query(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
+                ps.setObject(i + 1, params[i]);
             }
             List<StoredWorkflow> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
