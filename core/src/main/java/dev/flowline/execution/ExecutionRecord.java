@@ -19,9 +19,9 @@ import java.util.Map;
  * @param tenant           the event's tenant
  * @param entityType       the event's entity type
  * @param entityId         the event's entity id
- * @param status           succeeded or failed
+ * @param status           running, succeeded or failed
  * @param startedAt        when condition evaluation started
- * @param finishedAt       when the last action finished
+ * @param finishedAt       when the last action finished, or null while running
  * @param conditionTimeUs  time spent evaluating conditions, in microseconds
  * @param conditions       each top-level condition evaluated, in evaluation order
  * @param error            why the execution failed, or null
@@ -37,8 +37,9 @@ public record ExecutionRecord(String executionId, String workflowId, int workflo
         actions = List.copyOf(actions);
     }
 
-    public long durationMs() {
-        return Duration.between(startedAt, finishedAt).toMillis();
+    /** Time from start to finish; for a running execution, null. */
+    public Long durationMs() {
+        return finishedAt == null ? null : Duration.between(startedAt, finishedAt).toMillis();
     }
 
     /** The JSON form (snake_case, ISO-8601 times with milliseconds). */
@@ -51,7 +52,7 @@ public record ExecutionRecord(String executionId, String workflowId, int workflo
         m.put("tenant", tenant);
         m.put("entity_type", entityType);
         m.put("entity_id", entityId);
-        m.put("status", status.jsonName());
+        m.put("status", status == null ? ExecutionStatus.RUNNING.jsonName() : status.jsonName());
         m.put("started_at", Times.iso(startedAt));
         m.put("finished_at", Times.iso(finishedAt));
         m.put("duration_ms", durationMs());

@@ -2,9 +2,9 @@ package dev.flowline.execution;
 
 import java.util.Locale;
 
-/** Outcome of one execution. */
+/** State of one execution: running until its last action finished, then succeeded or failed. */
 public enum ExecutionStatus {
-    SUCCEEDED, FAILED;
+    RUNNING, SUCCEEDED, FAILED;
 
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);

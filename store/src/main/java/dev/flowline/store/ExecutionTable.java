@@ -35,9 +35,9 @@ final class ExecutionTable {
                String entityId, String status, Instant startedAt, Instant finishedAt, long conditionTimeUs,
                List<ConditionResult> conditions, String error) {
 
-        /** As an execution record; a running one has a null status and finish time (core has no running status). */
+        /** As an execution record; a running one has no finish time yet. */
         ExecutionRecord toRecord(List<ActionRecord> actions) {
-            ExecutionStatus s = RUNNING.equals(status) ? null : ExecutionStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            ExecutionStatus s = ExecutionStatus.valueOf(status.toUpperCase(Locale.ROOT));
             return new ExecutionRecord(id, workflowId, workflowVersion, eventId, tenant, entityType, entityId, s,
                     startedAt, finishedAt, conditionTimeUs, conditions, error, actions);
         }

@@ -44,7 +44,9 @@ interface JournalContract {
 
         assertThat(store().recorded(e)).containsExactly(Map.entry("wf", x));
         ExecutionRecord listed = store().execution(x.executionId()).orElseThrow();
-        assertThat(listed.status()).as("core has no running status").isNull();
+        assertThat(listed.status()).isEqualTo(dev.flowline.execution.ExecutionStatus.RUNNING);
+        assertThat(listed.toJson()).containsEntry("status", "running").containsEntry("finished_at", null)
+                .containsEntry("duration_ms", null);
         assertThat(listed.finishedAt()).isNull();
         assertThat(listed.tenant()).isEqualTo("acme");
         assertThat(listed.conditions()).isEqualTo(x.conditions());

@@ -9,6 +9,7 @@ import dev.flowline.event.EventParser;
 import dev.flowline.json.InputError;
 import dev.flowline.json.Json;
 import dev.flowline.store.Store;
+import dev.flowline.store.StoreBusyException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +107,10 @@ public final class EventIntake {
             throw new FlowlineException("interrupted while storing events", e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (cause instanceof StoreBusyException) {
+                // The store's write queue is full: as saturated as a long backlog, so the client should back off.
+                throw new OverloadedException(dispatcher.backlog(), maxBacklog, 1);
+            }
             throw new FlowlineException("events could not be stored: " + cause.getMessage(), cause);
         }
         int duplicates = 0;
