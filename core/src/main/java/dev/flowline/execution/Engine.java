@@ -105,6 +105,23 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Queues a retry of a journaled execution (after the journal reopened it): actions recorded as succeeded are not
+     * run again and their outputs feed the others. Ordered with the entity's other events.
+     *
+     * @param done called after the execution finished
+     */
+    public void retry(EntityEvent event, JournaledExecution execution, Runnable done) {
+        Objects.requireNonNull(execution, "execution");
+        sequencer.submit(event.entityKey(), () -> {
+            try {
+                processor.resume(event, execution);
+            } finally {
+                done.run();
+            }
+        });
+    }
+
+    /**
      * Processes one event on the calling thread and returns its executions. The caller is responsible for
      * ordering: use {@link #submit} unless you sequence events yourself.
      */

@@ -118,6 +118,17 @@ final class EventProcessor {
         return out;
     }
 
+    /**
+     * Runs one journaled execution again (a retry): actions recorded as succeeded are reused, the others run.
+     *
+     * @return the finished record, or null when the workflow no longer exists
+     */
+    ExecutionRecord resume(EntityEvent event, JournaledExecution p) {
+        List<Run> runs = new ArrayList<>(1);
+        resume(Map.of(p.workflowId(), p), runs);
+        return runs.isEmpty() ? null : execute(event, runs.getFirst());
+    }
+
     /** Adds the journal's unfinished executions of this event, run by the workflow's current definition. */
     private void resume(Map<String, JournaledExecution> prior, List<Run> runs) {
         for (JournaledExecution p : prior.values()) {

@@ -93,6 +93,18 @@ class ResumeTest {
     }
 
     @Test
+    void a_retry_reruns_only_the_actions_that_did_not_succeed() throws Exception {
+        start();
+        JournaledExecution failed = new JournaledExecution("exec-2", "w", 1, Instant.now(), 3, List.of(), false,
+                Map.of("fetch", succeeded("fetch", List.of(1L))));
+        engine.retry(create("order", "1", Map.of()), failed, () -> { });
+        assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(probe.log()).doesNotContain("start:fetch").contains("start:send", "start:other");
+        assertThat(finished.getFirst().executionId()).isEqualTo("exec-2");
+        assertThat(finished.getFirst().actions().get(1).output()).isEqualTo(1L);
+    }
+
+    @Test
     void a_finished_execution_is_not_run_again_when_its_event_is_replayed() throws Exception {
         start();
         prior = Map.of("w", new JournaledExecution("exec-1", "w", 1, Instant.now(), 7, List.of(), true, Map.of()));

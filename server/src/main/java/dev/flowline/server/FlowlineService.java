@@ -93,7 +93,8 @@ public final class FlowlineService implements AutoCloseable {
         }
         dispatcher = new Dispatcher(store, engine, config.maxInFlight());
         intake = new EventIntake(store, dispatcher, config.maxBacklog(), 10_000);
-        HttpApi api = new HttpApi(store, workflows, intake, dispatcher, stats, token.value(), () -> ready);
+        HttpApi api = new HttpApi(store, workflows, intake, dispatcher, stats, token.value(), () -> ready,
+                engine);
         http = api.create(config.maxBodyBytes(), routes -> extraRoutes.forEach(r -> r.accept(routes)));
         http.start(config.port());
         dispatcher.start();

@@ -54,6 +54,15 @@ final class ActionResultTable {
         }
     }
 
+    /** Deletes the action rows of an execution that did not succeed (or all of them), so they run again. */
+    void deleteForRetry(Connection c, String executionId, boolean all) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM action_result WHERE execution_id = ?"
+                + (all ? "" : " AND status <> 'succeeded'"))) {
+            ps.setString(1, executionId);
+            ps.executeUpdate();
+        }
+    }
+
     /** The actions of these executions, by execution id, in workflow order (unknown positions last). */
     Map<String, List<ActionRecord>> byExecution(Connection c, List<String> executionIds) throws SQLException {
         Map<String, List<ActionRecord>> out = new LinkedHashMap<>();

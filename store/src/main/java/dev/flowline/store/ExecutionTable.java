@@ -96,6 +96,28 @@ final class ExecutionTable {
         }
     }
 
+    /** Sets a failed execution running again; false when it is not (or no longer) failed. */
+    boolean reopenFailed(Connection c, String executionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE execution SET status = '" + RUNNING
+                + "', finished_at = NULL, duration_ms = NULL, error = NULL WHERE id = ? AND status = 'failed'")) {
+            ps.setString(1, executionId);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** Failed executions per workflow id (the dead-letter counts). */
+    java.util.Map<String, Long> failedByWorkflow(Connection c) throws SQLException {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT workflow_id, COUNT(*) FROM execution WHERE status = 'failed' GROUP BY workflow_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
     List<Row> byEvent(Connection c, String eventId) throws SQLException {
         return select(c, "SELECT " + COLUMNS + " FROM execution WHERE event_id = ?", List.of(eventId));
     }

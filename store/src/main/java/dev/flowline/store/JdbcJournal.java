@@ -71,6 +71,23 @@ final class JdbcJournal {
         }
     }
 
+    Map<String, Long> failedByWorkflow() {
+        return db.read("count failed executions", executions::failedByWorkflow);
+    }
+
+    /** See {@link Store#reopenForRetry}. */
+    Optional<JournaledExecution> reopenForRetry(String executionId, boolean fromStart) {
+        return db.write("reopen execution '" + executionId + "' for a retry", c -> {
+            if (!executions.reopenFailed(c, executionId)) {
+                return Optional.<JournaledExecution>empty();
+            }
+            actions.deleteForRetry(c, executionId, fromStart);
+            List<ExecutionTable.Row> rows = executions.byId(c, executionId);
+            Map<String, List<ActionRecord>> byExecution = actionsOf(c, rows);
+            return rows.stream().findFirst().map(r -> r.toJournaled(byExecution.getOrDefault(r.id(), List.of())));
+        });
+    }
+
     Map<String, JournaledExecution> recorded(EntityEvent event) {
         return db.read("read executions of event '" + event.eventId() + "'", c -> {
             List<ExecutionTable.Row> rows = executions.byEvent(c, event.eventId());

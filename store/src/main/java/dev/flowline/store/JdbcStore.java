@@ -210,6 +210,16 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public Map<String, Long> failedExecutionsByWorkflow() {
+        return journal.failedByWorkflow();
+    }
+
+    @Override
+    public Optional<JournaledExecution> reopenForRetry(String executionId, boolean fromStart) {
+        return journal.reopenForRetry(executionId, fromStart);
+    }
+
+    @Override
     public void saveNotification(Notification notification) {
         notifications.save(notification);
     }

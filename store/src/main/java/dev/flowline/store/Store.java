@@ -3,10 +3,12 @@ package dev.flowline.store;
 import dev.flowline.event.EntityEvent;
 import dev.flowline.execution.ExecutionJournal;
 import dev.flowline.execution.ExecutionRecord;
+import dev.flowline.execution.JournaledExecution;
 import dev.flowline.notification.Notification;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -71,6 +73,16 @@ public interface Store extends ExecutionJournal, AutoCloseable {
 
     /** One execution with its actions; unfinished ones have status {@code running}. */
     Optional<ExecutionRecord> execution(String executionId);
+
+    /** Failed executions per workflow id: the dead-letter counts. */
+    Map<String, Long> failedExecutionsByWorkflow();
+
+    /**
+     * Sets a failed execution running again for a retry, in one transaction: its actions that did not succeed are
+     * forgotten (all of them when {@code fromStart}), so the engine runs them again while reusing the outputs of the
+     * rest. Empty when the execution does not exist or is not failed (a concurrent retry got there first).
+     */
+    Optional<JournaledExecution> reopenForRetry(String executionId, boolean fromStart);
 
     // --- notifications ---------------------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ final class ApiErrors {
         });
         routes.exception(WorkflowNotFoundException.class, (e, ctx) -> send(ctx, 404, error(e.getMessage())));
         routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, 404, error(e.getMessage())));
+        routes.exception(ConflictException.class, (e, ctx) -> send(ctx, 409, error(e.getMessage())));
         routes.exception(BadRequestException.class, (e, ctx) -> send(ctx, 400, error(e.getMessage())));
         routes.exception(OverloadedException.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));

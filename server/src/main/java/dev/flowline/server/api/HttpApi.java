@@ -1,6 +1,9 @@
 package dev.flowline.server.api;
 
+import dev.flowline.execution.Engine;
 import dev.flowline.execution.ExecutionRecord;
+import dev.flowline.execution.ExecutionStatus;
+import dev.flowline.execution.JournaledExecution;
 import dev.flowline.json.Json;
 import dev.flowline.server.intake.Dispatcher;
 import dev.flowline.server.intake.EventIntake;
@@ -34,9 +37,11 @@ public final class HttpApi {
     private final ExecutionStats stats;
     private final byte[] token;
     private final BooleanSupplier ready;
+    private final Engine engine;
 
     public HttpApi(Store store, WorkflowRegistry workflows, EventIntake intake, Dispatcher dispatcher,
-                   ExecutionStats stats, String adminToken, BooleanSupplier ready) {
+                   ExecutionStats stats, String adminToken, BooleanSupplier ready, Engine engine) {
+        this.engine = engine;
         this.store = store;
         this.workflows = workflows;
         this.intake = intake;
@@ -69,6 +74,7 @@ public final class HttpApi {
             r.post("/api/events", this::postEvents);
             r.get("/api/executions", this::listExecutions);
             r.get("/api/executions/{id}", this::getExecution);
+            r.post("/api/executions/{id}/retry", this::retry);
             r.get("/api/notifications", this::listNotifications);
             extraRoutes.accept(r);
             ApiErrors.register(r);
@@ -101,6 +107,7 @@ public final class HttpApi {
         m.put("queue_depth", dispatcher.backlog());
         m.put("in_flight_events", dispatcher.inFlight());
         m.putAll(stats.snapshot());
+        m.put("failed_by_workflow", store.failedExecutionsByWorkflow());
         ok(ctx, m);
     }
 
@@ -158,6 +165,31 @@ public final class HttpApi {
         Map<String, Object> m = new LinkedHashMap<>(r.toJson());
         store.event(r.eventId()).ifPresent(e -> m.put("event", Views.event(e)));
         ok(ctx, m);
+    }
+
+    /** Retries a failed execution from its failed action (default) or, with {@code ?from=start}, from the start. */
+    private void retry(Context ctx) {
+        String id = ctx.pathParam("id");
+        String from = ctx.queryParam("from");
+        if (from != null && !from.equals("start") && !from.equals("failed")) {
+            throw new BadRequestException("from must be start or failed, not '" + from + "'");
+        }
+        boolean fromStart = "start".equals(from);
+        ExecutionRecord r = store.execution(id).orElseThrow(() -> new NotFoundException("execution '" + id + "' not found"));
+        if (r.status() != ExecutionStatus.FAILED) {
+            throw new ConflictException("execution '" + id + "' is " + r.status().jsonName()
+                    + "; only failed executions can be retried");
+        }
+        Store.StoredEvent event = store.event(r.eventId()).orElseThrow(() ->
+                new ConflictException("the event of execution '" + id + "' is no longer stored"));
+        JournaledExecution reopened = store.reopenForRetry(id, fromStart).orElseThrow(() ->
+                new ConflictException("execution '" + id + "' is already being retried"));
+        engine.retry(event.event(), reopened, () -> { });
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("execution_id", id);
+        m.put("status", "running");
+        m.put("from", fromStart ? "start" : "failed_action");
+        ApiErrors.send(ctx, 202, m);
     }
 
     private void listNotifications(Context ctx) {
