@@ -139,6 +139,11 @@ public final class Engine implements AutoCloseable {
         return sequencer.pending();
     }
 
+    /** Matching counters per workflow id since start: triggered, conditions passed, conditions rejected. */
+    public Map<String, WorkflowCounters> workflowCounters() {
+        return processor.counters();
+    }
+
     /** Number of query conditions that ran on the database (cache misses). */
     public long queryConditionsExecuted() {
         return queries.executedQueries();

@@ -37,6 +37,8 @@ final class EventProcessor {
     private final ExecutionJournal journal;
     private volatile TriggerIndex index = TriggerIndex.build(List.of());
     private volatile List<WorkflowDefinition> all = List.of();
+    private final java.util.concurrent.ConcurrentHashMap<String, WorkflowCounters> counters =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     EventProcessor(ConditionEvaluator evaluator, ActionAttempts attempts, ExecutorService threads, Clock clock,
                    ExecutionListener listener, MatchListener matchListener, ExecutionJournal journal) {
@@ -47,6 +49,11 @@ final class EventProcessor {
         this.clock = clock;
         this.listener = listener;
         this.matchListener = matchListener;
+    }
+
+    /** Matching counters per workflow id. */
+    Map<String, WorkflowCounters> counters() {
+        return java.util.Collections.unmodifiableMap(counters);
     }
 
     void setIndex(TriggerIndex index, List<WorkflowDefinition> all) {
@@ -86,6 +93,7 @@ final class EventProcessor {
             if (outcomes != null) {
                 outcomes.put(w, outcome);
             }
+            counters.computeIfAbsent(w.id(), k -> new WorkflowCounters()).record(outcome.passed());
             if (outcome.passed() || outcome.error() != null) {
                 runs.add(new Run(w, started, outcome));
             }

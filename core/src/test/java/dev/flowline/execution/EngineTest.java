@@ -183,4 +183,21 @@ class EngineTest {
                 "error", "actions");
         assertThat((String) r.toJson().get("started_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     }
+
+    @Test
+    void counters_tell_how_often_a_trigger_fired_and_the_conditions_rejected_it() {
+        engine = builder().workflows(List.of(parse("""
+                {'id': 'big', 'entity_type': 'order', 'operations': ['create'],
+                 'conditions': [{'type': 'field', 'field': 'total', 'operator': 'gt', 'value': 100}],
+                 'actions': [{'id': 'a', 'type': 'probe'}]}""", "probe"))).build();
+        engine.process(create("order", "1", Map.of("total", 500L)));
+        engine.process(create("order", "2", Map.of("total", 5L)));
+        engine.process(create("order", "3", Map.of("total", 7L)));
+        engine.process(create("ticket", "4", Map.of("total", 500L)));
+        WorkflowCounters c = engine.workflowCounters().get("big");
+        assertThat(c.triggered()).isEqualTo(3);
+        assertThat(c.passed()).isEqualTo(1);
+        assertThat(c.rejected()).isEqualTo(2);
+        assertThat(c.passRate()).isEqualTo(1.0 / 3);
+    }
 }
