@@ -5,7 +5,8 @@ package dev.flowline.action;
  * {@link ActionHandler} SPI.
  */
 public sealed interface ActionDefinition
-        permits NotificationAction, WebhookAction, DatabaseAction, SetAction, UpdateEntityAction, CustomAction {
+        permits NotificationAction, WebhookAction, DatabaseAction, SetAction, UpdateEntityAction, EmailAction,
+        CustomAction {
 
     ActionCommon common();
 

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param operation what kind of statement it is
  * @param sql       the statement
  * @param params    a template per named parameter
+ * @param forEach   a template producing a list: the statement runs once per item (as {@code item}) in one JDBC
+ *                  batch and one transaction; null for a single statement
  */
-public record DatabaseAction(ActionCommon common, Operation operation, NamedSql sql, Map<String, TemplateValue> params)
-        implements ActionDefinition {
+public record DatabaseAction(ActionCommon common, Operation operation, NamedSql sql, Map<String, TemplateValue> params,
+                             TemplateValue forEach) implements ActionDefinition {
 
     public DatabaseAction {
         params = Ordered.copy(params);

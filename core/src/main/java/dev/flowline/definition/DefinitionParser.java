@@ -15,6 +15,7 @@ import dev.flowline.event.Operation;
 import dev.flowline.json.InputError;
 import dev.flowline.json.Json;
 import dev.flowline.template.TemplateEngine;
+import dev.flowline.template.TemplateValue;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class DefinitionParser {
     private static final Set<String> TOP_LEVEL = Set.of("$schema", "id", "name", "description", "tenant", "enabled",
             "version", "entity_type", "operations", "field_triggers", "conditions", "actions", "workflow_settings");
     private static final Set<String> SETTINGS = Set.of("action_execution_strategy", "execution_strategy",
+            "notification_batch_size", "notification_max_delay_ms", "webhook_signing_secret",
             "max_parallel_actions");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
@@ -171,7 +173,7 @@ public final class DefinitionParser {
         return new EntityTrigger(entityType, operations, fields == null ? List.of() : fields);
     }
 
-    private static WorkflowSettings settings(ObjectReader r) {
+    private WorkflowSettings settings(ObjectReader r) {
         JsonNode node = r.get("workflow_settings");
         if (node == null) {
             return WorkflowSettings.DEFAULT;
@@ -193,7 +195,21 @@ public final class DefinitionParser {
             s.error(field, "must be parallel or sequential, not '" + strategy + "'");
         }
         int max = (int) s.integer("max_parallel_actions", 1, 256, WorkflowSettings.DEFAULT.maxParallelActions());
+        Integer batchSize = s.has("notification_batch_size")
+                ? (int) s.integer("notification_batch_size", 1, 10_000, 1) : null;
+        Long maxDelay = s.has("notification_max_delay_ms")
+                ? s.integer("notification_max_delay_ms", 0, 86_400_000L, 0) : null;
+        s.allow("notification_batch_size", "notification_max_delay_ms");
+        TemplateValue secret = null;
+        String secretSource = s.optionalString("webhook_signing_secret");
+        if (secretSource != null) {
+            try {
+                secret = templates.compileValue(secretSource, "workflow_settings.webhook_signing_secret");
+            } catch (dev.flowline.template.TemplateException e) {
+                s.error("webhook_signing_secret", e.getMessage());
+            }
+        }
         s.rejectUnknown(SETTINGS);
-        return new WorkflowSettings(st, max);
+        return new WorkflowSettings(st, max, batchSize, maxDelay, secret);
     }
 }

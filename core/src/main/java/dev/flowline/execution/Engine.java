@@ -4,11 +4,13 @@ import dev.flowline.action.ActionHandler;
 import dev.flowline.action.internal.ActionDispatcher;
 import dev.flowline.action.internal.DatabaseStatements;
 import dev.flowline.action.internal.EntityUpdater;
+import dev.flowline.action.internal.Mailer;
 import dev.flowline.action.internal.Notifier;
 import dev.flowline.action.internal.WebhookCaller;
 import dev.flowline.condition.ConditionEvaluator;
 import dev.flowline.condition.QueryConditionRunner;
 import dev.flowline.definition.WorkflowDefinition;
+import dev.flowline.email.EmailDelivery;
 import dev.flowline.event.EntityEvent;
 import dev.flowline.match.TriggerIndex;
 import dev.flowline.notification.InMemoryNotificationSink;
@@ -58,6 +60,7 @@ public final class Engine implements AutoCloseable {
                 new DatabaseStatements(b.appDataSource, b.maxQueryRows),
                 new Notifier(b.notificationSink, b.clock),
                 new EntityUpdater(this::submit, b.maxChainDepth, b.maxVisitsPerWorkflowEntity, b.clock),
+                new Mailer(b.emailDelivery),
                 b.handlers);
         ActionAttempts attempts = new ActionAttempts(dispatcher, threads, b.clock, b.defaultActionTimeout);
         this.processor = new EventProcessor(evaluator, attempts, threads, b.clock, b.executionListener, b.matchListener,
@@ -162,6 +165,7 @@ public final class Engine implements AutoCloseable {
         private ExecutionListener executionListener = r -> { };
         private MatchListener matchListener;
         private ExecutionJournal journal = ExecutionJournal.NONE;
+        private EmailDelivery emailDelivery;
         private final Map<String, ActionHandler> handlers = new HashMap<>();
         private Clock clock = Clock.systemUTC();
         private HttpClient httpClient;
@@ -204,6 +208,12 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        /** How {@code email} actions send mail (default none: they fail with "e-mail is not configured"). */
+        public Builder emailDelivery(EmailDelivery delivery) {
+            this.emailDelivery = delivery;
+            return this;
+        }
+
         /** Where executions are journaled as they progress (default: nowhere). */
         public Builder journal(ExecutionJournal journal) {
             this.journal = Objects.requireNonNull(journal, "journal");
@@ -213,7 +223,7 @@ public final class Engine implements AutoCloseable {
         /** Adds a custom action type; handlers listed in META-INF/services are added by {@link #loadHandlers()}. */
         public Builder actionHandler(ActionHandler handler) {
             Objects.requireNonNull(handler, "handler");
-            if (Set.of("notification", "webhook", "database", "set", "update_entity").contains(handler.type())) {
+            if (Set.of("notification", "webhook", "database", "set", "update_entity", "email").contains(handler.type())) {
                 throw new IllegalArgumentException("actionHandler: type '" + handler.type() + "' is built in");
             }
             handlers.put(handler.type(), handler);

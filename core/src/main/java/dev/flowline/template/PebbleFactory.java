@@ -33,15 +33,24 @@ final class PebbleFactory {
     }
 
     static PebbleEngine create() {
+        return create(false, Secrets.none());
+    }
+
+    /**
+     * @param html    escape printed values for HTML (for e-mail bodies); otherwise no escaping
+     * @param secrets what {@code secret('NAME')} reads
+     */
+    static PebbleEngine create(boolean html, Secrets secrets) {
         return new PebbleEngine.Builder()
                 .loader(new SourceOnlyLoader())
                 .strictVariables(true)
-                .autoEscaping(false)
+                .autoEscaping(html)
+                .defaultEscapingStrategy("html")
                 .newLineTrimming(false)
                 .cacheActive(false)
                 .defaultLocale(Locale.ROOT)
                 .methodAccessValidator((object, method) -> false)
-                .extension(new SandboxExtension())
+                .extension(new SandboxExtension(secrets))
                 .registerExtensionCustomizer(new DisallowExtensionCustomizerBuilder()
                         .disallowedTokenParserTags(REMOVED_TAGS)
                         .disallowedFunctionKeys(List.of("i18n"))

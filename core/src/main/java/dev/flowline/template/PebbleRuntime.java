@@ -28,9 +28,19 @@ final class PebbleRuntime {
     private static final int UNLIMITED = -1;
 
     private final PebbleEngine engine;
+    private final boolean html;
 
     PebbleRuntime() {
-        this.engine = PebbleFactory.create();
+        this(false, Secrets.none());
+    }
+
+    /**
+     * @param html    escape every printed value for HTML (and always render text, never typed values)
+     * @param secrets what {@code secret('NAME')} reads
+     */
+    PebbleRuntime(boolean html, Secrets secrets) {
+        this.engine = PebbleFactory.create(html, secrets);
+        this.html = html;
     }
 
     /**
@@ -43,7 +53,7 @@ final class PebbleRuntime {
             PebbleTemplateImpl template = (PebbleTemplateImpl) engine.getTemplate(DottedIndexRewriter.rewrite(pebbleSource));
             RootNode root = (RootNode) template.getRootNode();
             TemplateAnalyzer.Result analysis = TemplateAnalyzer.analyze(root, engine.getExtensionRegistry());
-            Expression<?> single = singleExpression(pebbleSource, root);
+            Expression<?> single = html ? null : singleExpression(pebbleSource, root);
             if (single == null) {
                 for (PrintNode print : analysis.prints()) {
                     print.setExpression(new TextPrintExpression(print.getExpression()));

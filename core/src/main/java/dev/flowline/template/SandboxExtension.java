@@ -1,5 +1,8 @@
 package dev.flowline.template;
 
+import io.pebbletemplates.pebble.extension.Function;
+import java.util.Map;
+
 import io.pebbletemplates.pebble.attributes.AttributeResolver;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.operator.Associativity;
@@ -19,6 +22,17 @@ import java.util.List;
 final class SandboxExtension extends AbstractExtension {
 
     private static final int COMPARISON_PRECEDENCE = 30;
+
+    private final Secrets secrets;
+
+    SandboxExtension(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    @Override
+    public Map<String, Function> getFunctions() {
+        return Map.of("secret", new SecretFunction(secrets));
+    }
 
     @Override
     public List<AttributeResolver> getAttributeResolver() {

@@ -18,11 +18,25 @@ import java.util.Objects;
  */
 public final class TemplateEngine {
 
-    private final PebbleRuntime runtime = new PebbleRuntime();
+    private final Secrets secrets;
+    private final PebbleRuntime runtime;
+    private volatile PebbleRuntime htmlRuntime;
     private final ValueCompiler values = new ValueCompiler(this);
 
+    /** An engine without secrets ({@code secret('X')} fails at render time). */
     public TemplateEngine() {
-        // one Pebble engine per TemplateEngine, built here once
+        this(Secrets.none());
+    }
+
+    /** An engine whose templates can read {@code secrets} with {@code secret('NAME')}. */
+    public TemplateEngine(Secrets secrets) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.runtime = new PebbleRuntime(false, secrets);
+    }
+
+    /** The secrets templates can read (and that must be masked wherever outputs are recorded). */
+    public Secrets secrets() {
+        return secrets;
     }
 
     /** True when {@code s} contains a template tag, <code>&#123;&#123;</code> or <code>&#123;%</code>; null is not one. */
@@ -39,6 +53,26 @@ public final class TemplateEngine {
     public CompiledTemplate compile(String source) {
         Objects.requireNonNull(source, "source");
         return runtime.parse("template", source, source);
+    }
+
+    /**
+     * Compiles an HTML template (an e-mail's {@code html_body}): every printed value is HTML-escaped, so data from
+     * entities cannot inject markup; the result is always text.
+     *
+     * @throws TemplateException as {@link #compile} does
+     */
+    public CompiledTemplate compileHtml(String source) {
+        Objects.requireNonNull(source, "source");
+        PebbleRuntime r = htmlRuntime;
+        if (r == null) {
+            synchronized (this) {
+                if (htmlRuntime == null) {
+                    htmlRuntime = new PebbleRuntime(true, secrets);
+                }
+                r = htmlRuntime;
+            }
+        }
+        return r.parse("HTML template", source, source);
     }
 
     /**

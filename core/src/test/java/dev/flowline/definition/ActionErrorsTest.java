@@ -20,7 +20,7 @@ class ActionErrorsTest {
 
         assertThat(e.path()).isEqualTo("actions[0].type");
         assertThat(e.message()).isEqualTo("unknown action type 'notifcation'; did you mean 'notification'?"
-                + " Action types: notification, webhook, database, set, update_entity");
+                + " Action types: notification, webhook, database, set, update_entity, email");
     }
 
     @Test
@@ -30,7 +30,7 @@ class ActionErrorsTest {
 
         assertThat(e.path()).isEqualTo("actions[0].type");
         assertThat(e.message()).isEqualTo("unknown action type 'slack'; use one of notification, webhook, database,"
-                + " set, update_entity, or register an ActionHandler for 'slack' with the engine");
+                + " set, update_entity, email, or register an ActionHandler for 'slack' with the engine");
     }
 
     @Test

@@ -37,7 +37,8 @@ class FieldErrorsTest {
 
         assertThat(e.path()).isEqualTo("workflow_settings.strategy");
         assertThat(e.message()).isEqualTo("unknown field 'strategy'; remove it or use one of the fields known here:"
-                + " action_execution_strategy, execution_strategy, max_parallel_actions");
+                + " action_execution_strategy, execution_strategy, max_parallel_actions, notification_batch_size,"
+                + " notification_max_delay_ms, webhook_signing_secret");
     }
 
     @Test

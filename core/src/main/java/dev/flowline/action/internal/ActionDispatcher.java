@@ -6,6 +6,7 @@ import dev.flowline.action.ActionHandler;
 import dev.flowline.action.ActionInvocation;
 import dev.flowline.action.CustomAction;
 import dev.flowline.action.DatabaseAction;
+import dev.flowline.action.EmailAction;
 import dev.flowline.action.NotificationAction;
 import dev.flowline.action.SetAction;
 import dev.flowline.action.UpdateEntityAction;
@@ -22,10 +23,12 @@ public final class ActionDispatcher {
     private final DatabaseStatements database;
     private final Notifier notifier;
     private final EntityUpdater entities;
+    private final Mailer mailer;
     private final Map<String, ActionHandler> custom;
 
     public ActionDispatcher(WebhookCaller webhooks, DatabaseStatements database, Notifier notifier,
-                            EntityUpdater entities, Map<String, ActionHandler> custom) {
+                            EntityUpdater entities, Mailer mailer, Map<String, ActionHandler> custom) {
+        this.mailer = mailer;
         this.webhooks = webhooks;
         this.database = database;
         this.notifier = notifier;
@@ -40,6 +43,7 @@ public final class ActionDispatcher {
             case DatabaseAction d -> database.run(d, attempt);
             case NotificationAction n -> notifier.send(n, attempt);
             case UpdateEntityAction u -> entities.update(u, attempt);
+            case EmailAction e -> mailer.send(e, attempt);
             case SetAction s -> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 for (Map.Entry<String, TemplateValue> e : s.values().entrySet()) {

@@ -5,6 +5,7 @@ import dev.flowline.action.ActionCommon;
 import dev.flowline.action.ActionDefinition;
 import dev.flowline.action.CustomAction;
 import dev.flowline.action.DatabaseAction;
+import dev.flowline.action.EmailAction;
 import dev.flowline.action.NotificationAction;
 import dev.flowline.action.RetryPolicy;
 import dev.flowline.action.SetAction;
@@ -14,11 +15,16 @@ import dev.flowline.jdbc.NamedSql;
 import dev.flowline.json.InputError;
 import dev.flowline.json.Json;
 import dev.flowline.json.Paths;
+import dev.flowline.template.CompiledTemplate;
 import dev.flowline.template.TemplateEngine;
 import dev.flowline.template.TemplateException;
 import dev.flowline.template.TemplateValue;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +39,9 @@ public final class ActionParser {
 
     private static final Set<String> COMMON = Set.of("id", "type", "dependencies", "result_variable", "timeout_ms",
             "retry", "name", "description");
-    private static final List<String> BUILT_IN = List.of("notification", "webhook", "database", "set", "update_entity");
+    private static final List<String> BUILT_IN = List.of("notification", "webhook", "database", "set", "update_entity",
+            "email");
+    private static final Pattern WINDOW = Pattern.compile("(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
     private static final Pattern SELECT_STAR = Pattern.compile("(?is)\\bselect\\s+(distinct\\s+)?\\*");
     private static final Pattern LIMIT = Pattern.compile("(?is)\\b(limit|fetch\\s+first|top)\\b");
@@ -91,6 +99,7 @@ public final class ActionParser {
             case "database" -> database(r, common);
             case "set" -> set(r, common);
             case "update_entity" -> updateEntity(r, common);
+            case "email" -> email(r, common);
             default -> custom(r, common, node);
         };
         return errors.size() == before ? a : null;
@@ -225,15 +234,17 @@ public final class ActionParser {
         }
         Map<String, TemplateValue> headers = map(r, "headers", false);
         TemplateValue body = value(r, "body", false);
-        r.rejectUnknown(union(COMMON, "url", "method", "headers", "body"));
-        return new WebhookAction(common, url, method, headers, body);
+        TemplateValue signingSecret = value(r, "signing_secret", false);
+        r.rejectUnknown(union(COMMON, "url", "method", "headers", "body", "signing_secret"));
+        return new WebhookAction(common, url, method, headers, body, signingSecret);
     }
 
     private ActionDefinition database(ObjectReader r, ActionCommon common) {
         String op = r.requiredString("operation");
         String sql = r.requiredString("sql");
         JsonNode params = r.get("params");
-        r.rejectUnknown(union(COMMON, "operation", "sql", "params"));
+        TemplateValue forEach = value(r, "for_each", false);
+        r.rejectUnknown(union(COMMON, "operation", "sql", "params", "for_each"));
         DatabaseAction.Operation operation = null;
         if (op != null) {
             try {
@@ -256,7 +267,69 @@ public final class ActionParser {
             warnings.add(new InputError(r.path("sql"), "the query feeds templates (result_variable '"
                     + common.resultVariable() + "') but has no LIMIT; add one to bound the rows read"));
         }
-        return compiled == null ? null : new DatabaseAction(common, operation, named, compiled);
+        if (forEach != null && operation == DatabaseAction.Operation.QUERY) {
+            r.error("for_each", "only insert, update, delete and execute can run once per item; a query cannot");
+        }
+        return compiled == null ? null : new DatabaseAction(common, operation, named, compiled, forEach);
+    }
+
+    private ActionDefinition email(ObjectReader r, ActionCommon common) {
+        TemplateValue to = value(r, "to", true);
+        TemplateValue cc = value(r, "cc", false);
+        TemplateValue subject = value(r, "subject", true);
+        TemplateValue body = value(r, "body", false);
+        String html = r.optionalString("html_body");
+        CompiledTemplate htmlBody = null;
+        if (html != null) {
+            try {
+                htmlBody = templates.compileHtml(html);
+            } catch (TemplateException e) {
+                r.error("html_body", e.getMessage());
+            }
+        }
+        if (body == null && html == null && !r.has("body")) {
+            r.error("body", "an e-mail needs a body (text) or an html_body, or both");
+        }
+        String priority = r.optionalString("priority");
+        if (priority != null && !priority.equals("high") && !priority.equals("normal")) {
+            r.error("priority", "must be high or normal, not '" + priority + "'");
+        }
+        EmailAction.DeliveryWindow window = deliveryWindow(r);
+        r.rejectUnknown(union(COMMON, "to", "cc", "subject", "body", "html_body", "priority", "deliver_between",
+                "time_zone"));
+        return new EmailAction(common, to, cc, subject, body, htmlBody, priority == null ? "normal" : priority, window);
+    }
+
+    private static EmailAction.DeliveryWindow deliveryWindow(ObjectReader r) {
+        String between = r.optionalString("deliver_between");
+        String zone = r.optionalString("time_zone");
+        ZoneId zoneId = ZoneOffset.UTC;
+        if (zone != null) {
+            try {
+                zoneId = ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                r.error("time_zone", "unknown time zone '" + zone + "'; use a region such as Europe/Berlin or UTC");
+            }
+        }
+        if (between == null) {
+            if (zone != null) {
+                r.error("time_zone", "only applies with deliver_between");
+            }
+            return null;
+        }
+        java.util.regex.Matcher m = WINDOW.matcher(between.strip());
+        if (!m.matches()) {
+            r.error("deliver_between", "must be a daily window such as \"08:00-20:00\", not '" + between + "'");
+            return null;
+        }
+        try {
+            LocalTime start = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            LocalTime end = LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+            return new EmailAction.DeliveryWindow(start, end, zoneId);
+        } catch (DateTimeException e) {
+            r.error("deliver_between", "has an impossible time in '" + between + "': " + e.getMessage());
+            return null;
+        }
     }
 
     private ActionDefinition set(ObjectReader r, ActionCommon common) {

@@ -3,6 +3,7 @@ package dev.flowline.definition.internal;
 import dev.flowline.action.ActionDefinition;
 import dev.flowline.action.CustomAction;
 import dev.flowline.action.DatabaseAction;
+import dev.flowline.action.EmailAction;
 import dev.flowline.action.NotificationAction;
 import dev.flowline.action.SetAction;
 import dev.flowline.action.UpdateEntityAction;
@@ -171,8 +172,16 @@ public final class DefinitionChecks {
                     }
                 }
             }
-            for (Map.Entry<String, TemplateValue> t : templates(a).entrySet()) {
-                for (String root : new TreeSet<>(t.getValue().rootVariables())) {
+            Map<String, Set<String>> roots = new java.util.LinkedHashMap<>();
+            templates(a).forEach((path, t) -> roots.put(path, t.rootVariables()));
+            if (a instanceof EmailAction e && e.htmlBody() != null) {
+                roots.put(Paths.field(a.common().path(), "html_body"), e.htmlBody().rootVariables());
+            }
+            if (a instanceof DatabaseAction d && d.forEach() != null) {
+                available.add("item"); // each item of for_each is visible to the parameters as `item`
+            }
+            for (Map.Entry<String, Set<String>> t : roots.entrySet()) {
+                for (String root : new TreeSet<>(t.getValue())) {
                     if (available.contains(root)) {
                         continue;
                     }
@@ -214,14 +223,24 @@ public final class DefinitionChecks {
             }
             case WebhookAction w -> {
                 put(out, Paths.field(p, "url"), w.url());
+                put(out, Paths.field(p, "signing_secret"), w.signingSecret());
                 w.headers().forEach((k, v) -> put(out, Paths.field(Paths.field(p, "headers"), k), v));
                 put(out, Paths.field(p, "body"), w.body());
             }
-            case DatabaseAction d -> d.params().forEach((k, v) -> put(out, Paths.field(Paths.field(p, "params"), k), v));
+            case DatabaseAction d -> {
+                put(out, Paths.field(p, "for_each"), d.forEach());
+                d.params().forEach((k, v) -> put(out, Paths.field(Paths.field(p, "params"), k), v));
+            }
             case SetAction s -> s.values().forEach((k, v) -> put(out, Paths.field(Paths.field(p, "values"), k), v));
             case UpdateEntityAction u -> {
                 put(out, Paths.field(p, "entity_id"), u.entityId());
                 u.set().forEach((k, v) -> put(out, Paths.field(Paths.field(p, "set"), k), v));
+            }
+            case EmailAction e -> {
+                put(out, Paths.field(p, "to"), e.to());
+                put(out, Paths.field(p, "cc"), e.cc());
+                put(out, Paths.field(p, "subject"), e.subject());
+                put(out, Paths.field(p, "body"), e.body());
             }
             case CustomAction c -> put(out, p, c.config());
         }
