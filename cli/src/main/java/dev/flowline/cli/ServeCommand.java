@@ -29,6 +29,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--app-db", paramLabel = "JDBC_URL", description = "application database for database actions and query conditions")
     String appDb;
 
+    @Option(names = "--app-db-pool-size", defaultValue = "16", description = "application database connections (default ${DEFAULT-VALUE})")
+    int appDbPoolSize;
+
+    @Option(names = "--secrets", paramLabel = "FILE", description = "properties file of named secrets for secret('NAME'); FLOWLINE_SECRET_<NAME> variables are read too")
+    Path secrets;
+
     @Option(names = "--demo", description = "start a demo: sample shop database, the guide's workflows and a stream of order events")
     boolean demo;
 
@@ -46,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig.Builder config = ServiceConfig.builder().port(port).dataDir(data).workflowsDir(workflows)
-                .demo(demo).maxBodyBytes(maxBodyBytes);
+                .demo(demo).maxBodyBytes(maxBodyBytes).appDbPoolSize(appDbPoolSize).secretsFile(secrets);
         if (demo && appDb == null) {
             appDb = Demo.appDatabaseUrl(data);
         }

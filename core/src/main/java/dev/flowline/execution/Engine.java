@@ -7,6 +7,8 @@ import dev.flowline.action.internal.EntityUpdater;
 import dev.flowline.action.internal.Mailer;
 import dev.flowline.action.internal.Notifier;
 import dev.flowline.action.internal.WebhookCaller;
+import dev.flowline.action.BreakerSettings;
+import dev.flowline.template.Secrets;
 import dev.flowline.condition.ConditionEvaluator;
 import dev.flowline.condition.QueryConditionRunner;
 import dev.flowline.definition.WorkflowDefinition;
@@ -45,6 +47,8 @@ public final class Engine implements AutoCloseable {
     private final EntitySequencer sequencer = new EntitySequencer(threads);
     private final EventProcessor processor;
     private final QueryConditionRunner queries;
+    private final ActionAttempts attempts;
+    private final WebhookCaller webhooks;
     private volatile List<WorkflowDefinition> workflows;
 
     private Engine(Builder b) {
@@ -55,14 +59,16 @@ public final class Engine implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        this.webhooks = new WebhookCaller(http, b.breakers, b.webhookSigningSecret, b.clock);
         ActionDispatcher dispatcher = new ActionDispatcher(
-                new WebhookCaller(http),
+                webhooks,
                 new DatabaseStatements(b.appDataSource, b.maxQueryRows),
                 new Notifier(b.notificationSink, b.clock),
                 new EntityUpdater(this::submit, b.maxChainDepth, b.maxVisitsPerWorkflowEntity, b.clock),
                 new Mailer(b.emailDelivery),
                 b.handlers);
-        ActionAttempts attempts = new ActionAttempts(dispatcher, threads, b.clock, b.defaultActionTimeout);
+        ActionAttempts attempts = new ActionAttempts(dispatcher, threads, b.clock, b.defaultActionTimeout, b.secrets);
+        this.attempts = attempts;
         this.processor = new EventProcessor(evaluator, attempts, threads, b.clock, b.executionListener, b.matchListener,
                 b.journal);
         setWorkflows(b.workflows);
@@ -147,6 +153,16 @@ public final class Engine implements AutoCloseable {
         return processor.counters();
     }
 
+    /** Action attempts running right now (a timed-out attempt leaves this count once its thread has ended). */
+    public int runningAttempts() {
+        return attempts.running();
+    }
+
+    /** Circuit-breaker state per webhook target host ({@code closed}, {@code open}, {@code half_open}). */
+    public Map<String, String> circuitBreakerStates() {
+        return webhooks.breakerStates();
+    }
+
     /** Number of query conditions that ran on the database (cache misses). */
     public long queryConditionsExecuted() {
         return queries.executedQueries();
@@ -166,6 +182,9 @@ public final class Engine implements AutoCloseable {
         private MatchListener matchListener;
         private ExecutionJournal journal = ExecutionJournal.NONE;
         private EmailDelivery emailDelivery;
+        private Secrets secrets = Secrets.none();
+        private String webhookSigningSecret;
+        private BreakerSettings breakers = BreakerSettings.DEFAULT;
         private final Map<String, ActionHandler> handlers = new HashMap<>();
         private Clock clock = Clock.systemUTC();
         private HttpClient httpClient;
@@ -205,6 +224,24 @@ public final class Engine implements AutoCloseable {
         /** Told about each event's candidate workflows and condition outcomes (default: none; costs time). */
         public Builder matchListener(MatchListener listener) {
             this.matchListener = listener;
+            return this;
+        }
+
+        /** Secrets whose values are masked in every recorded output and error (default none). */
+        public Builder secrets(Secrets secrets) {
+            this.secrets = Objects.requireNonNull(secrets, "secrets");
+            return this;
+        }
+
+        /** The service-wide HMAC secret that signs webhooks without a secret of their own (default none). */
+        public Builder webhookSigningSecret(String secret) {
+            this.webhookSigningSecret = secret;
+            return this;
+        }
+
+        /** Circuit-breaker settings per webhook target host (default: open after 5 of 10 calls failed, for 30 s). */
+        public Builder circuitBreakers(BreakerSettings settings) {
+            this.breakers = Objects.requireNonNull(settings, "circuitBreakers");
             return this;
         }
 

@@ -13,6 +13,7 @@ import dev.flowline.server.intake.EventIntake;
 import dev.flowline.server.workflow.WorkflowRegistry;
 import dev.flowline.store.JdbcStore;
 import dev.flowline.store.Store;
+import dev.flowline.template.Secrets;
 import dev.flowline.template.TemplateEngine;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -50,6 +51,7 @@ public final class FlowlineService implements AutoCloseable {
     private Javalin http;
     private AdminToken token;
     private volatile boolean ready;
+    private HikariDataSource appPool;
     private boolean closed;
 
     public FlowlineService(ServiceConfig config) {
@@ -76,7 +78,13 @@ public final class FlowlineService implements AutoCloseable {
         token = AdminToken.resolve(config.adminToken(), config.dataDir());
         store = JdbcStore.h2(config.dataDir());
         ExecutionStats stats = new ExecutionStats(Clock.systemUTC(), Duration.ofMinutes(5), 200_000);
+        Secrets secrets = Secrets.fromEnvironment(System.getenv());
+        if (config.secretsFile() != null) {
+            secrets = secrets.and(Secrets.fromFile(config.secretsFile()));
+        }
         Engine.Builder builder = Engine.builder().loadHandlers()
+                .secrets(secrets)
+                .webhookSigningSecret(System.getenv("FLOWLINE_WEBHOOK_SECRET"))
                 .journal(store)
                 .notificationSink(new StoreNotificationSink(store))
                 .executionListener(r -> finished(r, stats));
@@ -84,7 +92,7 @@ public final class FlowlineService implements AutoCloseable {
             builder.applicationDataSource(pool(config.appDbUrl()));
         }
         engine = builder.build();
-        workflows = new WorkflowRegistry(store, new DefinitionParser(new TemplateEngine(), builder.customActionTypes()),
+        workflows = new WorkflowRegistry(store, new DefinitionParser(new TemplateEngine(secrets), builder.customActionTypes()),
                 engine);
         workflows.load();
         if (config.workflowsDir() != null) {
@@ -94,7 +102,7 @@ public final class FlowlineService implements AutoCloseable {
         dispatcher = new Dispatcher(store, engine, config.maxInFlight());
         intake = new EventIntake(store, dispatcher, config.maxBacklog(), 10_000);
         HttpApi api = new HttpApi(store, workflows, intake, dispatcher, stats, token.value(), () -> ready,
-                engine);
+                engine, this::appDbPoolStats);
         http = api.create(config.maxBodyBytes(), routes -> extraRoutes.forEach(r -> r.accept(routes)));
         http.start(config.port());
         dispatcher.start();
@@ -111,9 +119,10 @@ public final class FlowlineService implements AutoCloseable {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setPoolName("flowline-app");
-        hc.setMaximumPoolSize(16);
+        hc.setMaximumPoolSize(config.appDbPoolSize());
         HikariDataSource ds = new HikariDataSource(hc);
         closeables.add(ds);
+        appPool = ds;
         return ds;
     }
 
@@ -136,6 +145,20 @@ public final class FlowlineService implements AutoCloseable {
 
     public String adminToken() {
         return token.value();
+    }
+
+    /** Pool figures of the application database, or an empty map when none is configured. */
+    public java.util.Map<String, Object> appDbPoolStats() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        if (appPool != null && appPool.getHikariPoolMXBean() != null) {
+            var bean = appPool.getHikariPoolMXBean();
+            m.put("active", bean.getActiveConnections());
+            m.put("idle", bean.getIdleConnections());
+            m.put("total", bean.getTotalConnections());
+            m.put("waiting", bean.getThreadsAwaitingConnection());
+            m.put("max", appPool.getMaximumPoolSize());
+        }
+        return m;
     }
 
     public Store store() {

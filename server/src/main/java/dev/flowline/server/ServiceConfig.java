@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param maxInFlight     events handed to the engine at once
  * @param shutdownTimeout how long graceful shutdown waits for running executions
  * @param appDbUrl        JDBC URL of the application database (for database actions and query conditions), or null
+ * @param appDbPoolSize   connections in the application database pool
+ * @param secretsFile     properties file of named secrets (besides FLOWLINE_SECRET_* variables), or null
  */
 public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean demo, long maxBodyBytes,
                             String adminToken, long maxBacklog, int maxInFlight, Duration shutdownTimeout,
-                            String appDbUrl) {
+                            String appDbUrl, int appDbPoolSize, Path secretsFile) {
 
     public static Builder builder() {
         return new Builder();
@@ -38,6 +40,8 @@ public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean d
         private int maxInFlight = 2_000;
         private Duration shutdownTimeout = Duration.ofSeconds(20);
         private String appDbUrl;
+        private int appDbPoolSize = 16;
+        private Path secretsFile;
 
         /** HTTP port (default 8080; 0 picks a free port). */
         public Builder port(int port) {
@@ -111,9 +115,24 @@ public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean d
             return this;
         }
 
+        /** Connections in the application database pool (default 16). */
+        public Builder appDbPoolSize(int size) {
+            if (size < 1 || size > 1000) {
+                throw new IllegalArgumentException("appDbPoolSize must be from 1 to 1000, was " + size);
+            }
+            this.appDbPoolSize = size;
+            return this;
+        }
+
+        /** Properties file of named secrets (default none; FLOWLINE_SECRET_* variables are always read). */
+        public Builder secretsFile(Path file) {
+            this.secretsFile = file;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(port, dataDir, workflowsDir, demo, maxBodyBytes, adminToken, maxBacklog,
-                    maxInFlight, shutdownTimeout, appDbUrl);
+                    maxInFlight, shutdownTimeout, appDbUrl, appDbPoolSize, secretsFile);
         }
     }
 }

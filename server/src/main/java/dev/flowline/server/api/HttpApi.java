@@ -38,10 +38,13 @@ public final class HttpApi {
     private final byte[] token;
     private final BooleanSupplier ready;
     private final Engine engine;
+    private final java.util.function.Supplier<Map<String, Object>> poolStats;
 
     public HttpApi(Store store, WorkflowRegistry workflows, EventIntake intake, Dispatcher dispatcher,
-                   ExecutionStats stats, String adminToken, BooleanSupplier ready, Engine engine) {
+                   ExecutionStats stats, String adminToken, BooleanSupplier ready, Engine engine,
+                   java.util.function.Supplier<Map<String, Object>> poolStats) {
         this.engine = engine;
+        this.poolStats = poolStats;
         this.store = store;
         this.workflows = workflows;
         this.intake = intake;
@@ -108,6 +111,9 @@ public final class HttpApi {
         m.put("in_flight_events", dispatcher.inFlight());
         m.putAll(stats.snapshot());
         m.put("failed_by_workflow", store.failedExecutionsByWorkflow());
+        m.put("circuit_breakers", engine.circuitBreakerStates());
+        m.put("app_db_pool", poolStats.get());
+        m.put("running_action_attempts", engine.runningAttempts());
         ok(ctx, m);
     }
 
