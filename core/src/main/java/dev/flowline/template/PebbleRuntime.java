@@ -28,9 +28,16 @@ final class PebbleRuntime {
     private static final int UNLIMITED = -1;
 
     private final PebbleEngine engine;
+    private final boolean compilePerRender;
 
-    PebbleRuntime() {
+    /** @param compilePerRender parse every template again at each render (the guide's "Bad"; for benchmarks) */
+    PebbleRuntime(boolean compilePerRender) {
         this.engine = PebbleFactory.create();
+        this.compilePerRender = compilePerRender;
+    }
+
+    boolean compilePerRender() {
+        return compilePerRender;
     }
 
     /**
@@ -49,7 +56,7 @@ final class PebbleRuntime {
                     print.setExpression(new TextPrintExpression(print.getExpression()));
                 }
             }
-            return new CompiledTemplate(this, kind, source, template, single, analysis.rootVariables());
+            return new CompiledTemplate(this, kind, source, pebbleSource, template, single, analysis.rootVariables());
         } catch (RuntimeException e) {
             throw ErrorMessages.doesNotCompile(kind, source, e);
         }

@@ -18,11 +18,24 @@ import java.util.Objects;
  */
 public final class TemplateEngine {
 
-    private final PebbleRuntime runtime = new PebbleRuntime();
+    private final PebbleRuntime runtime;
     private final ValueCompiler values = new ValueCompiler(this);
 
     public TemplateEngine() {
+        this(false);
+    }
+
+    private TemplateEngine(boolean compilePerRender) {
         // one Pebble engine per TemplateEngine, built here once
+        this.runtime = new PebbleRuntime(compilePerRender);
+    }
+
+    /**
+     * An engine whose templates are checked at compile time as usual but parsed again at every render: the guide's
+     * "Bad" form, slower and otherwise identical. Only for benchmarks that measure what compiling once saves.
+     */
+    public static TemplateEngine compilingPerRender() {
+        return new TemplateEngine(true);
     }
 
     /** True when {@code s} contains a template tag, <code>&#123;&#123;</code> or <code>&#123;%</code>; null is not one. */
