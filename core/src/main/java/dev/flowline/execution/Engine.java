@@ -70,7 +70,7 @@ public final class Engine implements AutoCloseable {
         ActionAttempts attempts = new ActionAttempts(dispatcher, threads, b.clock, b.defaultActionTimeout, b.secrets);
         this.attempts = attempts;
         this.processor = new EventProcessor(evaluator, attempts, threads, b.clock, b.executionListener, b.matchListener,
-                b.journal);
+                b.journal, new Strategies(b.triggerIndex, b.orderedConditions, b.parallelActions));
         setWorkflows(b.workflows);
     }
 
@@ -193,8 +193,38 @@ public final class Engine implements AutoCloseable {
         private int maxVisitsPerWorkflowEntity = 8;
         private long queryCacheSize = 100_000;
         private int maxQueryRows = 10_000;
+        private boolean triggerIndex = true;
+        private boolean orderedConditions = true;
+        private boolean parallelActions = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether candidate workflows are found through the trigger index (default true). False checks every
+         * workflow's trigger for every event: the guide's "Bad" form, kept so benchmarks can measure the difference.
+         */
+        public Builder triggerIndex(boolean on) {
+            this.triggerIndex = on;
+            return this;
+        }
+
+        /**
+         * Whether conditions are evaluated cheapest first (default true). False evaluates them in the order written:
+         * the guide's "Bad" form when an expensive condition comes first; kept for benchmarks.
+         */
+        public Builder orderedConditions(boolean on) {
+            this.orderedConditions = on;
+            return this;
+        }
+
+        /**
+         * Whether independent actions run at once as each workflow's settings allow (default true). False runs every
+         * workflow's actions one at a time, as if all were {@code sequential}; kept for benchmarks.
+         */
+        public Builder parallelActions(boolean on) {
+            this.parallelActions = on;
+            return this;
         }
 
         /** The workflows to run (default none). */
