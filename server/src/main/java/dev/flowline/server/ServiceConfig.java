@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param maxInFlight     events handed to the engine at once
  * @param shutdownTimeout how long graceful shutdown waits for running executions
  * @param appDbUrl        JDBC URL of the application database (for database actions and query conditions), or null
+ * @param metricsOpen     serve {@code /metrics} without the token (for scrapers that cannot send one)
  */
 public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean demo, long maxBodyBytes,
                             String adminToken, long maxBacklog, int maxInFlight, Duration shutdownTimeout,
-                            String appDbUrl) {
+                            String appDbUrl, boolean metricsOpen) {
 
     public static Builder builder() {
         return new Builder();
@@ -38,6 +39,7 @@ public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean d
         private int maxInFlight = 2_000;
         private Duration shutdownTimeout = Duration.ofSeconds(20);
         private String appDbUrl;
+        private boolean metricsOpen;
 
         /** HTTP port (default 8080; 0 picks a free port). */
         public Builder port(int port) {
@@ -111,9 +113,15 @@ public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean d
             return this;
         }
 
+        /** Serve {@code /metrics} without the token (default false: bearer token or dashboard session needed). */
+        public Builder metricsOpen(boolean open) {
+            this.metricsOpen = open;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(port, dataDir, workflowsDir, demo, maxBodyBytes, adminToken, maxBacklog,
-                    maxInFlight, shutdownTimeout, appDbUrl);
+                    maxInFlight, shutdownTimeout, appDbUrl, metricsOpen);
         }
     }
 }
