@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code flowline serve}: the long-running service. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the Flowline service: HTTP API under /api, durable embedded store under --data.")
+        description = "Run the Flowline service: HTTP API under /api, dashboard at /, Prometheus metrics at /metrics, "
+                + "durable embedded store under --data.")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
@@ -38,6 +39,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "start a demo: sample shop database, the guide's workflows and a stream of order events")
     boolean demo;
 
+    @Option(names = "--metrics-open", description = "serve /metrics without the admin token (for Prometheus scrapers that send none)")
+    boolean metricsOpen;
+
     @Option(names = "--max-body-bytes", defaultValue = "1048576", description = "largest request body (default ${DEFAULT-VALUE})")
     long maxBodyBytes;
 
@@ -52,7 +56,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig.Builder config = ServiceConfig.builder().port(port).dataDir(data).workflowsDir(workflows)
-                .demo(demo).maxBodyBytes(maxBodyBytes).appDbPoolSize(appDbPoolSize).secretsFile(secrets);
+                .demo(demo).maxBodyBytes(maxBodyBytes).appDbPoolSize(appDbPoolSize).secretsFile(secrets)
+                .metricsOpen(metricsOpen);
         if (demo && appDb == null) {
             appDb = Demo.appDatabaseUrl(data);
         }

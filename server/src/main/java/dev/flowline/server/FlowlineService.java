@@ -8,8 +8,10 @@ import dev.flowline.execution.Engine;
 import dev.flowline.execution.ExecutionRecord;
 import dev.flowline.server.api.ExecutionStats;
 import dev.flowline.server.api.HttpApi;
+import dev.flowline.server.dashboard.Dashboard;
 import dev.flowline.server.intake.Dispatcher;
 import dev.flowline.server.intake.EventIntake;
+import dev.flowline.server.metrics.Monitoring;
 import dev.flowline.server.workflow.WorkflowRegistry;
 import dev.flowline.store.JdbcStore;
 import dev.flowline.store.Store;
@@ -50,8 +52,9 @@ public final class FlowlineService implements AutoCloseable {
     private WorkflowRegistry workflows;
     private Javalin http;
     private AdminToken token;
-    private volatile boolean ready;
+    private Monitoring monitoring;
     private HikariDataSource appPool;
+    private volatile boolean ready;
     private boolean closed;
 
     public FlowlineService(ServiceConfig config) {
@@ -82,6 +85,7 @@ public final class FlowlineService implements AutoCloseable {
         if (config.secretsFile() != null) {
             secrets = secrets.and(Secrets.fromFile(config.secretsFile()));
         }
+        monitoring = new Monitoring(Clock.systemUTC());
         Engine.Builder builder = Engine.builder().loadHandlers()
                 .secrets(secrets)
                 .webhookSigningSecret(System.getenv("FLOWLINE_WEBHOOK_SECRET"))
@@ -89,7 +93,8 @@ public final class FlowlineService implements AutoCloseable {
                 .notificationSink(new StoreNotificationSink(store))
                 .executionListener(r -> finished(r, stats));
         if (config.appDbUrl() != null) {
-            builder.applicationDataSource(pool(config.appDbUrl()));
+            appPool = pool(config.appDbUrl());
+            builder.applicationDataSource(appPool);
         }
         engine = builder.build();
         workflows = new WorkflowRegistry(store, new DefinitionParser(new TemplateEngine(secrets), builder.customActionTypes()),
@@ -100,10 +105,16 @@ public final class FlowlineService implements AutoCloseable {
             LOG.info("{} workflow(s) updated from {}", changed, config.workflowsDir());
         }
         dispatcher = new Dispatcher(store, engine, config.maxInFlight());
-        intake = new EventIntake(store, dispatcher, config.maxBacklog(), 10_000);
+        intake = new EventIntake(store, dispatcher, config.maxBacklog(), 10_000, monitoring.intakeListener());
+        monitoring.start(dispatcher::backlog, dispatcher::inFlight, config.maxInFlight(), appPool);
         HttpApi api = new HttpApi(store, workflows, intake, dispatcher, stats, token.value(), () -> ready,
                 engine, this::appDbPoolStats);
-        http = api.create(config.maxBodyBytes(), routes -> extraRoutes.forEach(r -> r.accept(routes)));
+        Dashboard dashboard = new Dashboard(new Dashboard.Parts(store, workflows, engine, stats, dispatcher::backlog,
+                dispatcher::inFlight, monitoring), token.value(), config.metricsOpen(), Clock.systemUTC());
+        http = api.create(config.maxBodyBytes(), javalin -> {
+            dashboard.configure(javalin);
+            extraRoutes.forEach(r -> r.accept(javalin.routes));
+        });
         http.start(config.port());
         dispatcher.start();
         ready = true;
@@ -113,6 +124,7 @@ public final class FlowlineService implements AutoCloseable {
     private void finished(ExecutionRecord r, ExecutionStats stats) {
         store.finished(r);
         stats.record(r);
+        monitoring.onExecution(r);
     }
 
     private HikariDataSource pool(String url) {
@@ -120,6 +132,7 @@ public final class FlowlineService implements AutoCloseable {
         hc.setJdbcUrl(url);
         hc.setPoolName("flowline-app");
         hc.setMaximumPoolSize(config.appDbPoolSize());
+        hc.setMetricsTrackerFactory(monitoring.metrics().poolMetrics());
         HikariDataSource ds = new HikariDataSource(hc);
         closeables.add(ds);
         appPool = ds;
@@ -133,6 +146,8 @@ public final class FlowlineService implements AutoCloseable {
         out.println("  admin token:    from " + token.source());
         out.println("  try:            curl -H \"Authorization: Bearer $(cat " + config.dataDir().resolve("admin-token")
                 + ")\" " + url() + "/api/stats");
+        out.println("  dashboard:      " + url() + "/?token=" + token.value());
+        out.println("  metrics:        " + url() + "/metrics" + (config.metricsOpen() ? " (open)" : " (token needed)"));
     }
 
     public String url() {
@@ -209,6 +224,9 @@ public final class FlowlineService implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("closing {} failed", c, e);
             }
+        }
+        if (monitoring != null) {
+            monitoring.close();
         }
         if (store != null) {
             store.close();

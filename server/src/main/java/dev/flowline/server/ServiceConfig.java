@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param appDbUrl        JDBC URL of the application database (for database actions and query conditions), or null
  * @param appDbPoolSize   connections in the application database pool
  * @param secretsFile     properties file of named secrets (besides FLOWLINE_SECRET_* variables), or null
+ * @param metricsOpen     serve {@code /metrics} without the token (for scrapers that cannot send one)
  */
 public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean demo, long maxBodyBytes,
                             String adminToken, long maxBacklog, int maxInFlight, Duration shutdownTimeout,
-                            String appDbUrl, int appDbPoolSize, Path secretsFile) {
+                            String appDbUrl, int appDbPoolSize, Path secretsFile, boolean metricsOpen) {
 
     public static Builder builder() {
         return new Builder();
@@ -42,6 +43,7 @@ public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean d
         private String appDbUrl;
         private int appDbPoolSize = 16;
         private Path secretsFile;
+        private boolean metricsOpen;
 
         /** HTTP port (default 8080; 0 picks a free port). */
         public Builder port(int port) {
@@ -130,9 +132,16 @@ public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean d
             return this;
         }
 
+        /** Serve {@code /metrics} without the token (default false: bearer token or dashboard session needed). */
+        public Builder metricsOpen(boolean open) {
+            this.metricsOpen = open;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(port, dataDir, workflowsDir, demo, maxBodyBytes, adminToken, maxBacklog,
-                    maxInFlight, shutdownTimeout, appDbUrl, appDbPoolSize, secretsFile);
+                    maxInFlight, shutdownTimeout, appDbUrl, appDbPoolSize, secretsFile,
+                    metricsOpen);
         }
     }
 }

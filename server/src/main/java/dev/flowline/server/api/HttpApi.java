@@ -54,8 +54,11 @@ public final class HttpApi {
         this.ready = ready;
     }
 
-    /** Creates the HTTP server (not started) with the API and error mapping. */
-    public Javalin create(long maxBodyBytes, java.util.function.Consumer<RoutesConfig> extraRoutes) {
+    /**
+     * Creates the HTTP server (not started) with the API and error mapping; {@code extra} adds more (the dashboard,
+     * the demo's routes) to the same configuration.
+     */
+    public Javalin create(long maxBodyBytes, java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = maxBodyBytes;
@@ -79,7 +82,7 @@ public final class HttpApi {
             r.get("/api/executions/{id}", this::getExecution);
             r.post("/api/executions/{id}/retry", this::retry);
             r.get("/api/notifications", this::listNotifications);
-            extraRoutes.accept(r);
+            extra.accept(config);
             ApiErrors.register(r);
         });
     }
