@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -36,7 +37,7 @@ class DemoScreenshotTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void screenshots_of_the_execution_detail_and_health_pages_of_the_demo() throws Exception {
+    void the_demo_fills_the_execution_timeline_and_the_health_charts_which_are_photographed() throws Exception {
         Path out = Path.of(System.getProperty("flowline.screenshots"));
         FlowlineService service = new FlowlineService(ServiceConfig.builder().port(0).dataDir(data).demo(true)
                 .adminToken(TOKEN).appDbUrl(Demo.appDatabaseUrl(data)).build());
@@ -52,13 +53,17 @@ class DemoScreenshotTest {
                     "/api/executions?workflow_id=order-paid&status=succeeded&limit=1").map().get("items")).getFirst();
             var driver = browser.driver();
             driver.get(service.url() + "/executions/" + paid.get("execution_id") + "?token=" + TOKEN);
-            driver.findElement(By.id("timeline"));
+            List<Map<String, Object>> actions = (List<Map<String, Object>>) paid.get("actions");
+            assertThat(driver.findElements(By.cssSelector("#timeline .gantt-row[data-action] rect.bar")))
+                    .as("a bar for the conditions and for each action").hasSize(actions.size() + 1);
             browser.screenshot(out.resolve("execution-detail.png"));
 
             Thread.sleep(30_000); // half a minute of demo traffic, so the charts have a shape
             driver.get(service.url() + "/health");
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("[data-chart] canvas"))
                     .size() == 6);
+            assertThat(driver.findElements(By.cssSelector("[data-chart]"))).allSatisfy(chart ->
+                    assertThat(Integer.parseInt(chart.getDomAttribute("data-points"))).isGreaterThan(10));
             browser.screenshot(out.resolve("health.png"));
         }
     }
