@@ -2,10 +2,9 @@ package dev.flowline.server.api;
 
 import dev.flowline.execution.Engine;
 import dev.flowline.execution.ExecutionRecord;
-import dev.flowline.execution.ExecutionStatus;
-import dev.flowline.execution.JournaledExecution;
 import dev.flowline.json.Json;
 import dev.flowline.server.intake.Dispatcher;
+import dev.flowline.server.retry.ExecutionRetries;
 import dev.flowline.server.intake.EventIntake;
 import dev.flowline.server.workflow.WorkflowNotFoundException;
 import dev.flowline.server.workflow.WorkflowRegistry;
@@ -184,16 +183,7 @@ public final class HttpApi {
             throw new BadRequestException("from must be start or failed, not '" + from + "'");
         }
         boolean fromStart = "start".equals(from);
-        ExecutionRecord r = store.execution(id).orElseThrow(() -> new NotFoundException("execution '" + id + "' not found"));
-        if (r.status() != ExecutionStatus.FAILED) {
-            throw new ConflictException("execution '" + id + "' is " + r.status().jsonName()
-                    + "; only failed executions can be retried");
-        }
-        Store.StoredEvent event = store.event(r.eventId()).orElseThrow(() ->
-                new ConflictException("the event of execution '" + id + "' is no longer stored"));
-        JournaledExecution reopened = store.reopenForRetry(id, fromStart).orElseThrow(() ->
-                new ConflictException("execution '" + id + "' is already being retried"));
-        engine.retry(event.event(), reopened, () -> { });
+        new ExecutionRetries(store, engine).retry(id, fromStart);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("execution_id", id);
         m.put("status", "running");

@@ -1,5 +1,9 @@
 package dev.flowline.server.dashboard;
 
+import dev.flowline.server.api.ConflictException;
+import dev.flowline.server.api.NotFoundException;
+import dev.flowline.server.retry.ExecutionRetries;
+
 import dev.flowline.condition.ConditionResult;
 import dev.flowline.event.CausationLink;
 import dev.flowline.event.EntityEvent;
@@ -8,7 +12,6 @@ import dev.flowline.execution.AttemptRecord;
 import dev.flowline.execution.Engine;
 import dev.flowline.execution.ExecutionRecord;
 import dev.flowline.execution.ExecutionStatus;
-import dev.flowline.execution.JournaledExecution;
 import dev.flowline.store.Store;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -80,23 +83,15 @@ final class ExecutionPage {
         }
         String id = ctx.pathParam("id");
         boolean fromStart = "start".equals(ctx.formParam("from"));
-        Optional<ExecutionRecord> r = store.execution(id);
-        if (r.isEmpty()) {
+        try {
+            new ExecutionRetries(store, engine).retry(id, fromStart);
+        } catch (NotFoundException e) {
             pages.error(ctx, 404, "Execution not found", "There is no execution '" + id + "'.");
             return;
-        }
-        if (r.get().status() != ExecutionStatus.FAILED) {
-            show(ctx, 409, "This execution is " + r.get().status().jsonName() + "; only failed executions can be retried.");
+        } catch (ConflictException e) {
+            show(ctx, 409, e.getMessage());
             return;
         }
-        Optional<Store.StoredEvent> event = store.event(r.get().eventId());
-        Optional<JournaledExecution> reopened = event.isEmpty() ? Optional.empty() : store.reopenForRetry(id, fromStart);
-        if (reopened.isEmpty()) {
-            show(ctx, 409, event.isEmpty() ? "The event of this execution is no longer stored, so it cannot be retried."
-                    : "This execution is already being retried.");
-            return;
-        }
-        engine.retry(event.get().event(), reopened.get(), () -> { });
         ctx.redirect("/executions/" + Formats.segment(id) + "?notice=" + (fromStart ? "retry-start" : "retry-failed"),
                 HttpStatus.SEE_OTHER);
     }
