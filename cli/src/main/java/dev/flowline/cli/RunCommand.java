@@ -81,11 +81,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        Secrets secrets = Secrets.fromEnvironment(System.getenv());
+        Secrets secrets;
         try {
-            if (secretsFile != null) {
-                secrets = secrets.and(Secrets.fromFile(secretsFile));
-            }
+            secrets = Secrets.load(System.getenv(), secretsFile);
         } catch (FlowlineException e) {
             err.println("flowline run: " + e.getMessage());
             return 1;

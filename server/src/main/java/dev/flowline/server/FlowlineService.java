@@ -81,10 +81,7 @@ public final class FlowlineService implements AutoCloseable {
         token = AdminToken.resolve(config.adminToken(), config.dataDir());
         store = JdbcStore.h2(config.dataDir());
         ExecutionStats stats = new ExecutionStats(Clock.systemUTC(), Duration.ofMinutes(5), 200_000);
-        Secrets secrets = Secrets.fromEnvironment(System.getenv());
-        if (config.secretsFile() != null) {
-            secrets = secrets.and(Secrets.fromFile(config.secretsFile()));
-        }
+        Secrets secrets = Secrets.load(System.getenv(), config.secretsFile());
         monitoring = new Monitoring(Clock.systemUTC());
         Engine.Builder builder = Engine.builder().loadHandlers()
                 .secrets(secrets)
