@@ -26,6 +26,7 @@ public final class BenchCommand implements Runnable {
     public static CommandLine commandLine(PrintStream out) {
         CommandLine cl = new CommandLine(new BenchCommand());
         cl.addSubcommand(new MatchBenchmark(out));
+        cl.addSubcommand(new dev.flowline.bench.e2e.E2eBenchmark(out));
         return cl;
     }
 }
