@@ -1,5 +1,6 @@
 package dev.flowline.bench.e2e;
 
+import dev.flowline.bench.HttpSink;
 import dev.flowline.bench.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,7 +95,7 @@ public final class E2eBenchmark implements Callable<Integer> {
                 : Files.createTempDirectory("flowline-bench-e2e");
         report.progress("case study: %,d orders (%,d events), store %s, data in %s", orders,
                 (long) orders * OrderDay.EVENTS_PER_ORDER, store, dir);
-        try (CountingSink sink = new CountingSink(); HeapSampler heap = new HeapSampler()) {
+        try (HttpSink sink = new HttpSink(); HeapSampler heap = new HeapSampler()) {
             Runs runs = new Runs(choice, dir, sink.url(), heap, report, producers, batch);
             PhaseResult day;
             PhaseResult latency;

@@ -1,4 +1,4 @@
-package dev.flowline.bench.e2e;
+package dev.flowline.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,29 +12,39 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The webhook receiver of the end-to-end benchmark: a JDK HTTP server on a loopback port that answers every request
- * with {@code 200 {"ok":true}} and only counts them (keeping the requests would grow the heap it measures).
- * Thread-safe.
+ * The webhook receiver of the benchmarks: a JDK HTTP server on a loopback port that answers every request with
+ * {@code 200 {"ok":true}}, after an optional delay, and only counts them (keeping the requests would grow the heap
+ * the end-to-end benchmark measures). Thread-safe.
  */
-final class CountingSink implements AutoCloseable {
+public final class HttpSink implements AutoCloseable {
 
     private static final byte[] OK = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
     private final LongAdder requests = new LongAdder();
+    private final long delayMs;
 
-    CountingSink() throws IOException {
+    /** A sink that answers at once. */
+    public HttpSink() throws IOException {
+        this(0);
+    }
+
+    /** A sink that answers each request after {@code delayMs} milliseconds. */
+    public HttpSink(long delayMs) throws IOException {
+        this.delayMs = delayMs;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    /** The base URL, e.g. {@code http://127.0.0.1:40123}; any path answers. */
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    long requests() {
+    /** Requests answered so far. */
+    public long requests() {
         return requests.sum();
     }
 
@@ -43,6 +53,13 @@ final class CountingSink implements AutoCloseable {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
         requests.increment();
+        if (delayMs > 0) {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(200, OK.length);
         ex.getResponseBody().write(OK);
