@@ -34,6 +34,7 @@ public final class BenchCommand implements Runnable {
         cl.addSubcommand(new TemplatesBenchmark(out));
         cl.addSubcommand(new DagBenchmark(out));
         cl.addSubcommand(new E2eBenchmark(out));
+        cl.addSubcommand(new dev.flowline.bench.jmh.JmhCommand(out));
         return cl;
     }
 }
