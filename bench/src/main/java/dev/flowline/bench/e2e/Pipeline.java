@@ -70,7 +70,7 @@ final class Pipeline implements AutoCloseable {
         for (String id : WORKFLOWS) {
             registry.save(id, resource(id + ".json").replace("SINK", sinkUrl));
         }
-        dispatcher = new Dispatcher(store, engine, 2_000);
+        dispatcher = new Dispatcher(store, engine, Integer.getInteger("bench.inFlight", 2_000));
         intake = new EventIntake(store, dispatcher, 100_000, 10_000);
         dispatcher.start();
     }
