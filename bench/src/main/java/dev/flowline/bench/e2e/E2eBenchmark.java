@@ -128,8 +128,9 @@ public final class E2eBenchmark implements Callable<Integer> {
                     bDay = Phase.run(p, heap, report, "o", n, 0, 8, 1);
                     report.progress("naive baseline: %,.0f executions/s; now %,.0f events/s for %d s",
                             bDay.executionsPerSecond(), latencyRate, latencySeconds);
+                    // one event per call, so several producers: one alone could not offer 1,000 commits a second
                     bLatency = Phase.run(p, heap, report, "l", sustainedOrders(latencyRate, latencySeconds),
-                            latencyRate, 1, 1);
+                            latencyRate, 8, 1);
                 }
                 Map<String, Object> b = new LinkedHashMap<>(bDay.json());
                 b.put("latency_ms_p50", bLatency.p50Ms());

@@ -28,7 +28,7 @@ final class LoadSweep {
                     runs.report().progress("sweep: %s at %,.0f events/s for %d s", isNaive ? "naive" : "flowline",
                             rate, seconds);
                     PhaseResult r = Phase.run(isNaive ? n : f, runs.heap(), runs.report(), "s" + level + "x", orders,
-                            rate, 1, isNaive ? 1 : runs.batch());
+                            rate, isNaive ? 8 : 1, isNaive ? 1 : runs.batch());
                     Map<String, Object> point = new LinkedHashMap<>();
                     point.put("engine", isNaive ? "naive" : "flowline");
                     point.put("offered_events_per_s", rate);

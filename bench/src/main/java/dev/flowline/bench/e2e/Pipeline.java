@@ -58,11 +58,12 @@ final class Pipeline implements AutoCloseable {
                 .orderedConditions(!naive)
                 .parallelActions(!naive)
                 .executionListener(r -> {
-                    store.finished(r);
+                    // the execution is over when its last action is; recording its end comes after
                     Metrics m = metrics;
                     if (m != null) {
                         m.record(r);
                     }
+                    store.finished(r);
                 });
         engine = builder.build();
         TemplateEngine templates = naive ? TemplateEngine.compilingPerRender() : new TemplateEngine();
@@ -77,7 +78,8 @@ final class Pipeline implements AutoCloseable {
 
     /** Store settings of Flowline (group commit) or of the baseline (a commit per event and per write). */
     static StoreOptions storeOptions(boolean naive) {
-        return naive ? StoreOptions.builder().maxBatchEvents(1).maxBatchWrites(1).build() : StoreOptions.defaults();
+        return naive ? StoreOptions.builder().maxBatchEvents(1).maxBatchWrites(1).build()
+                : StoreOptions.builder().maxBatchWrites(Integer.getInteger("bench.maxBatchWrites", 1000)).build();
     }
 
     EventIntake intake() {
