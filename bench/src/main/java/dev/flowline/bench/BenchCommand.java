@@ -1,6 +1,10 @@
 package dev.flowline.bench;
 
+import dev.flowline.bench.e2e.E2eBenchmark;
 import dev.flowline.bench.match.MatchBenchmark;
+import dev.flowline.bench.strategies.ConditionsBenchmark;
+import dev.flowline.bench.strategies.DagBenchmark;
+import dev.flowline.bench.strategies.TemplatesBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +30,11 @@ public final class BenchCommand implements Runnable {
     public static CommandLine commandLine(PrintStream out) {
         CommandLine cl = new CommandLine(new BenchCommand());
         cl.addSubcommand(new MatchBenchmark(out));
+        cl.addSubcommand(new ConditionsBenchmark(out));
+        cl.addSubcommand(new TemplatesBenchmark(out));
+        cl.addSubcommand(new DagBenchmark(out));
+        cl.addSubcommand(new E2eBenchmark(out));
+        cl.addSubcommand(new dev.flowline.bench.jmh.JmhCommand(out));
         return cl;
     }
 }

@@ -152,7 +152,7 @@ final class DagRun {
 
     private void finish(int i, ActionRecord r) {
         records[i] = r;
-        journal.actionFinished(executionId, r);
+        journal.actionFinished(executionId, i, r);
         ActionDefinition a = actions.get(i);
         if (r.status() == ActionStatus.SUCCEEDED) {
             if (a.common().resultVariable() != null) {
@@ -171,7 +171,7 @@ final class DagRun {
                 ActionRecord cause = records[edge[1]];
                 records[d] = ActionRecord.skipped(da.id(), da.type(), "skipped: dependency '"
                         + actions.get(edge[1]).id() + "' " + cause.status().jsonName());
-                journal.actionFinished(executionId, records[d]);
+                journal.actionFinished(executionId, d, records[d]);
                 dependents.get(d).forEach(x -> todo.add(new int[] {x, d}));
             }
         }

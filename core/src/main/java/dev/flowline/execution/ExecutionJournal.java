@@ -31,4 +31,13 @@ public interface ExecutionJournal {
     /** One action of an execution finished (succeeded, failed or skipped). */
     default void actionFinished(String executionId, ActionRecord record) {
     }
+
+    /**
+     * One action of an execution finished; {@code ordinal} is its position in the workflow's actions, so a journal
+     * can record it in place and need not write it again when the execution ends. Defaults to
+     * {@link #actionFinished(String, ActionRecord)}.
+     */
+    default void actionFinished(String executionId, int ordinal, ActionRecord record) {
+        actionFinished(executionId, record);
+    }
 }

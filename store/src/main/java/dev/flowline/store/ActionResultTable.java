@@ -26,27 +26,44 @@ final class ActionResultTable {
     }
 
     /**
-     * Inserts or replaces action rows in the caller's transaction.
+     * One action row ready to write: its JSON columns are serialized when it is prepared, on the caller's thread,
+     * not inside the (shared) transaction.
+     */
+    record Prepared(ActionRecord record, Integer ordinal, String attempts, String output) {
+    }
+
+    /**
+     * Prepares action rows for {@link #upsert}.
      *
      * @param firstOrdinal the position of the first record in its workflow (the rest follow), or null when unknown
      */
-    void upsert(Connection c, String executionId, List<ActionRecord> records, Integer firstOrdinal)
-            throws SQLException {
-        if (records.isEmpty()) {
+    static List<Prepared> prepare(List<ActionRecord> records, Integer firstOrdinal) {
+        List<Prepared> out = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ActionRecord r = records.get(i);
+            out.add(new Prepared(r, firstOrdinal == null ? null : firstOrdinal + i, JournalJson.attempts(r.attempts()),
+                    JournalJson.output(r.output())));
+        }
+        return out;
+    }
+
+    /** Inserts or replaces action rows in the caller's transaction. */
+    void upsert(Connection c, String executionId, List<Prepared> rows) throws SQLException {
+        if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(dialect.upsertActionResult())) {
-            for (int i = 0; i < records.size(); i++) {
-                ActionRecord r = records.get(i);
+            for (Prepared p : rows) {
+                ActionRecord r = p.record();
                 ps.setString(1, executionId);
                 ps.setString(2, r.id());
-                Sql.setNullableInt(ps, 3, firstOrdinal == null ? null : firstOrdinal + i);
+                Sql.setNullableInt(ps, 3, p.ordinal());
                 ps.setString(4, r.type());
                 ps.setString(5, r.status().jsonName());
-                ps.setString(6, JournalJson.attempts(r.attempts()));
+                ps.setString(6, p.attempts());
                 Sql.setInstant(ps, 7, r.startedAt());
                 Sql.setInstant(ps, 8, r.finishedAt());
-                ps.setString(9, JournalJson.output(r.output()));
+                ps.setString(9, p.output());
                 ps.setString(10, r.error());
                 ps.addBatch();
             }

@@ -23,6 +23,14 @@ final class EventTable {
 
     private static final String COLUMNS = "seq, payload, accepted_at, processed";
 
+    /**
+     * The next unprocessed events. Ordered by the index's own columns ({@code processed, seq}; processed is the same
+     * for every row) so that H2 reads the index in order and stops at the limit: ordered by {@code seq} alone it
+     * fetched and sorted the whole backlog on every call.
+     */
+    static final String UNPROCESSED = "SELECT " + COLUMNS
+            + " FROM event WHERE processed = FALSE AND seq > ? ORDER BY processed, seq LIMIT ?";
+
     private final Database db;
 
     EventTable(Database db) {
@@ -86,8 +94,7 @@ final class EventTable {
 
     List<StoredEvent> unprocessed(long afterSeq, int limit) {
         return db.read("read unprocessed events", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM event WHERE processed = FALSE AND seq > ? ORDER BY seq LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement(UNPROCESSED)) {
                 ps.setLong(1, afterSeq);
                 ps.setInt(2, Math.max(1, limit));
                 return rows(ps);

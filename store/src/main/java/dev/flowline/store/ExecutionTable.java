@@ -48,19 +48,21 @@ final class ExecutionTable {
         }
     }
 
-    void insertRunning(Connection c, EntityEvent event, JournaledExecution x) throws SQLException {
+    /** @param conditionsJson the execution's conditions as {@link JournalJson#conditions} wrote them */
+    void insertRunning(Connection c, EntityEvent event, JournaledExecution x, String conditionsJson)
+            throws SQLException {
         insert(c, new Row(x.executionId(), event.eventId(), x.workflowId(), x.workflowVersion(), event.tenant(),
                 event.entityType(), event.entityId(), RUNNING, x.startedAt(), null, x.conditionTimeUs(),
-                x.conditions(), null), null);
+                x.conditions(), null), null, conditionsJson);
     }
 
-    void insertFinished(Connection c, ExecutionRecord r) throws SQLException {
+    void insertFinished(Connection c, ExecutionRecord r, String conditionsJson) throws SQLException {
         insert(c, new Row(r.executionId(), r.eventId(), r.workflowId(), r.workflowVersion(), r.tenant(),
                 r.entityType(), r.entityId(), r.status().jsonName(), r.startedAt(), r.finishedAt(),
-                r.conditionTimeUs(), r.conditions(), r.error()), r.durationMs());
+                r.conditionTimeUs(), r.conditions(), r.error()), r.durationMs(), conditionsJson);
     }
 
-    private static void insert(Connection c, Row r, Long durationMs) throws SQLException {
+    private static void insert(Connection c, Row r, Long durationMs, String conditionsJson) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO execution (" + COLUMNS + ") VALUES ("
                 + Sql.placeholders(14) + ")")) {
             ps.setString(1, r.id());
@@ -75,21 +77,21 @@ final class ExecutionTable {
             Sql.setInstant(ps, 10, r.finishedAt());
             ps.setObject(11, durationMs, java.sql.Types.BIGINT);
             ps.setLong(12, r.conditionTimeUs());
-            ps.setString(13, JournalJson.conditions(r.conditions()));
+            ps.setString(13, conditionsJson);
             ps.setString(14, r.error());
             ps.executeUpdate();
         }
     }
 
     /** Records the outcome of an execution; false when it has no row. */
-    boolean updateFinished(Connection c, ExecutionRecord r) throws SQLException {
+    boolean updateFinished(Connection c, ExecutionRecord r, String conditionsJson) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE execution SET status = ?, finished_at = ?, "
                 + "duration_ms = ?, condition_time_us = ?, conditions = ?, error = ? WHERE id = ?")) {
             ps.setString(1, r.status().jsonName());
             Sql.setInstant(ps, 2, r.finishedAt());
             ps.setLong(3, r.durationMs());
             ps.setLong(4, r.conditionTimeUs());
-            ps.setString(5, JournalJson.conditions(r.conditions()));
+            ps.setString(5, conditionsJson);
             ps.setString(6, r.error());
             ps.setString(7, r.executionId());
             return ps.executeUpdate() > 0;

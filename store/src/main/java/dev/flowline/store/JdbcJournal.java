@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Executions and their action results: the journal the engine writes as executions progress, and the queries the
@@ -30,6 +31,11 @@ final class JdbcJournal {
     private final Database db;
     private final ExecutionTable executions = new ExecutionTable();
     private final ActionResultTable actions;
+    /**
+     * Executions whose action rows this process journaled with their positions, and how many: when that covers every
+     * action of the finished execution, {@link #finished} need not write the action rows again.
+     */
+    private final Map<String, Integer> journaledActions = new ConcurrentHashMap<>();
 
     JdbcJournal(Database db) {
         this.db = db;
@@ -38,10 +44,12 @@ final class JdbcJournal {
 
     /** Inserts the execution as running, unless one was already recorded for this event and workflow. */
     void started(EntityEvent event, JournaledExecution x) {
+        String conditions = JournalJson.conditions(x.conditions());
+        List<ActionResultTable.Prepared> done = ActionResultTable.prepare(List.copyOf(x.actions().values()), null);
         try {
             db.write("record start of execution '" + x.executionId() + "'", c -> {
-                executions.insertRunning(c, event, x);
-                actions.upsert(c, x.executionId(), List.copyOf(x.actions().values()), null);
+                executions.insertRunning(c, event, x, conditions);
+                actions.upsert(c, x.executionId(), done);
                 return null;
             });
         } catch (Database.DuplicateKeyException e) {
@@ -50,20 +58,38 @@ final class JdbcJournal {
     }
 
     void actionFinished(String executionId, ActionRecord record) {
+        List<ActionResultTable.Prepared> row = ActionResultTable.prepare(List.of(record), null);
         db.write("record action '" + record.id() + "' of execution '" + executionId + "'", c -> {
-            actions.upsert(c, executionId, List.of(record), null);
+            actions.upsert(c, executionId, row);
             return null;
         });
     }
 
-    /** Records the outcome and every action (with its position); inserts the execution if it was never started. */
+    /** Records one finished action with its position in the workflow. */
+    void actionFinished(String executionId, int ordinal, ActionRecord record) {
+        List<ActionResultTable.Prepared> row = ActionResultTable.prepare(List.of(record), ordinal);
+        db.write("record action '" + record.id() + "' of execution '" + executionId + "'", c -> {
+            actions.upsert(c, executionId, row);
+            return null;
+        });
+        journaledActions.merge(executionId, 1, Integer::sum);
+    }
+
+    /**
+     * Records the outcome and every action (with its position); inserts the execution if it was never started. The
+     * action rows are left as they are when this process journaled every one of them with its position.
+     */
     void finished(ExecutionRecord r) {
+        Integer journaled = journaledActions.remove(r.executionId());
+        boolean actionsWritten = journaled != null && journaled == r.actions().size();
+        String conditions = JournalJson.conditions(r.conditions());
+        List<ActionResultTable.Prepared> rows = actionsWritten ? List.of() : ActionResultTable.prepare(r.actions(), 0);
         try {
             db.write("record end of execution '" + r.executionId() + "'", c -> {
-                if (!executions.updateFinished(c, r)) {
-                    executions.insertFinished(c, r);
+                if (!executions.updateFinished(c, r, conditions)) {
+                    executions.insertFinished(c, r, conditions);
                 }
-                actions.upsert(c, r.executionId(), r.actions(), 0);
+                actions.upsert(c, r.executionId(), rows);
                 return null;
             });
         } catch (Database.DuplicateKeyException e) {

@@ -199,6 +199,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public void actionFinished(String executionId, int ordinal, ActionRecord record) {
+        journal.actionFinished(executionId, ordinal, record);
+    }
+
+    @Override
     public void finished(ExecutionRecord record) {
         journal.finished(record);
     }

@@ -91,6 +91,25 @@ interface JournalContract {
     }
 
     @Test
+    default void actions_journaled_with_their_positions_read_back_in_workflow_order_after_the_end() {
+        EntityEvent e = richEvent(unique("ev"));
+        JournaledExecution x = running(unique("ex"), "wf", T0);
+        store().started(e, x);
+        List<ActionRecord> actions = List.of(succeeded("c", T0.plusMillis(3), nestedOutput()),
+                succeeded("a", T0.plusMillis(2), List.of(1L, "two", 3.5)),
+                ActionRecord.skipped("b", "webhook", "skipped"));
+        // every action journaled with its position, in another order than the workflow's: the end writes no action
+        store().actionFinished(x.executionId(), 2, actions.get(2));
+        store().actionFinished(x.executionId(), 0, actions.get(0));
+        store().actionFinished(x.executionId(), 1, actions.get(1));
+        ExecutionRecord record = finished(e, x, ExecutionStatus.SUCCEEDED, actions);
+
+        store().finished(record);
+
+        assertThat(store().execution(x.executionId())).contains(record);
+    }
+
+    @Test
     default void starting_the_same_event_and_workflow_twice_keeps_the_first_execution() {
         EntityEvent e = event(unique("ev"), "1");
         JournaledExecution first = running(unique("ex"), "wf", T0);

@@ -1,6 +1,7 @@
 package dev.flowline.bench.match;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowline.bench.Interleaved;
 import dev.flowline.bench.Report;
 import dev.flowline.condition.ConditionEvaluator;
 import dev.flowline.definition.DefinitionParser;
@@ -98,11 +99,11 @@ public final class MatchBenchmark implements Callable<Integer> {
         IntUnaryOperator flowline = i -> indexed.matching(evs[i], w -> Map.of()).size();
         IntUnaryOperator baseline = i -> naive.matching(evs[i], w -> Map.of()).size();
         IntUnaryOperator eventRuler = i -> ruler.rulesForJSONEvent(rulerEvents[i]).size();
-        Interleaved run = new Interleaved(events, roundMs * 1_000_000);
+        Interleaved run = new Interleaved(3, events, roundMs * 1_000_000);
         report.progress("warming up (one round, not counted)");
-        run.round(flowline, baseline, eventRuler, false);
+        run.round(false, flowline, baseline, eventRuler);
         for (int r = 1; r <= rounds; r++) {
-            run.round(flowline, baseline, eventRuler, true);
+            run.round(true, flowline, baseline, eventRuler);
             report.progress("round %d/%d: flowline %,.0f, naive %,.0f, event ruler %,.0f events/s", r, rounds,
                     run.lastRate(0), run.lastRate(1), run.lastRate(2));
         }

@@ -1,0 +1,31 @@
+package dev.flowline.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Plans of the hot queries on H2: they must read an index in order, not sort what a long backlog holds. */
+class QueryPlanTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void the_next_unprocessed_events_are_read_from_the_index_in_order_and_not_sorted() throws Exception {
+        JdbcStore.h2(dataDir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("flowline"), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("EXPLAIN " + EventTable.UNPROCESSED.replaceFirst("\\?", "0")
+                     .replaceFirst("\\?", "10"))) {
+            rs.next();
+            assertThat(rs.getString(1)).contains("EVENT_UNPROCESSED").contains("index sorted");
+        }
+    }
+}
