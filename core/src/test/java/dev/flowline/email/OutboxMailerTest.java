@@ -20,7 +20,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.flowline.email.Mails.mail;
 import static dev.flowline.email.Mails.subjects;
@@ -87,16 +89,12 @@ class OutboxMailerTest {
             mailer.deliver(mail(id, "normal"));
             clock.advance(Duration.ofSeconds(1));
         }
-        List<CompletableFuture<Map<String, Object>>> highs = new ArrayList<>();
+        List<Future<Map<String, Object>>> highs = new ArrayList<>();
+        ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
+        closeLater.add(actions::shutdownNow);
         for (String id : List.of("high-1", "high-2")) {
             long queued = outbox.pending() + 1;
-            highs.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return mailer.deliver(mail(id, "high"));
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
+            highs.add(actions.submit(() -> mailer.deliver(mail(id, "high"))));
             await().atMost(AWAIT).until(() -> outbox.pending() == queued);
             clock.advance(Duration.ofSeconds(1));
         }
