@@ -110,6 +110,11 @@ public final class InMemoryEmailOutbox implements EmailOutbox {
                 || s.entry.status() == OutboxStatus.SENDING).count();
     }
 
+    /** Entries with this status. */
+    public synchronized long count(OutboxStatus status) {
+        return slots.values().stream().filter(s -> s.entry.status() == status).count();
+    }
+
     private Slot claimed(String id) {
         Slot s = slots.get(id);
         if (s == null || s.entry.status() != OutboxStatus.SENDING) {
