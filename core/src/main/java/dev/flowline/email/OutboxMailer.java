@@ -213,7 +213,7 @@ public final class OutboxMailer implements EmailDelivery, AutoCloseable {
 
         /**
          * Retries of mail the server did not take for a reason that may pass (no connection, 4xx): default 20
-         * attempts, waiting 1 s, doubling up to 5 min, with 20% jitter (about 75 minutes in all); then it fails.
+         * attempts, waiting 1 s, doubling up to 5 min, with 20% jitter (about an hour in all); then it fails.
          */
         public Builder retry(RetryPolicy retry) {
             this.retry = Objects.requireNonNull(retry, "retry");

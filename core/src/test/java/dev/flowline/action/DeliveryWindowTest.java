@@ -1,12 +1,17 @@
 package dev.flowline.action;
 
 import dev.flowline.action.EmailAction.DeliveryWindow;
+import dev.flowline.definition.DefinitionParser;
+import dev.flowline.definition.ParseResult;
+import dev.flowline.json.InputError;
+import dev.flowline.template.TemplateEngine;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,5 +60,18 @@ class DeliveryWindowTest {
     void a_window_must_not_start_where_it_ends() {
         assertThatThrownBy(() -> new DeliveryWindow(LocalTime.NOON, LocalTime.NOON, ZoneOffset.UTC))
                 .hasMessageContaining("different start and end");
+    }
+
+    @Test
+    void a_definition_whose_window_starts_where_it_ends_is_refused_with_the_path() {
+        ParseResult r = new DefinitionParser(new TemplateEngine(), Set.of()).parse("""
+                {"id": "w", "entity_type": "order", "operations": ["create"],
+                 "actions": [{"id": "m", "type": "email", "to": "a@example.test", "subject": "s", "body": "b",
+                              "deliver_between": "09:00-09:00", "time_zone": "Europe/Berlin"}]}""", false, "w.json");
+
+        assertThat(r.errors()).extracting(InputError::path, InputError::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("actions[0].deliver_between", "starts and ends at 09:00; give a "
+                        + "window such as \"08:00-20:00\" (an end before the start spans midnight), or leave "
+                        + "deliver_between out to send at any time"));
     }
 }
