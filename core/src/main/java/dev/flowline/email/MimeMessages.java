@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-/** Builds the MIME message for an {@link EmailMessage}: UTF-8 text and/or HTML, and a fixed {@code Message-ID}. */
+/**
+ * Builds the MIME message for an {@link EmailMessage}: UTF-8 text and/or HTML, and a fixed {@code Message-ID}.
+ * Stateless.
+ */
 final class MimeMessages {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();

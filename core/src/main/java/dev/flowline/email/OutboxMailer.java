@@ -198,7 +198,7 @@ public final class OutboxMailer implements EmailDelivery, AutoCloseable {
         private RetryPolicy retry = new RetryPolicy(20, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5), 0.2);
         private Duration highPriorityWait = Duration.ofSeconds(10);
         private Duration pollInterval = Duration.ofSeconds(1);
-        private Duration claimTimeout = Duration.ofMinutes(2);
+        private Duration claimTimeout = Duration.ofMinutes(5);
 
         private Builder(SmtpMailSender smtp, EmailOutbox outbox) {
             this.smtp = Objects.requireNonNull(smtp, "smtp");
@@ -232,7 +232,10 @@ public final class OutboxMailer implements EmailDelivery, AutoCloseable {
             return this;
         }
 
-        /** After this long a claimed message whose sender died goes back to the queue (default 2 min). */
+        /**
+         * After this long a claimed message whose sender died goes back to the queue (default 5 min: longer than the
+         * slowest send the SMTP timeouts allow, so a live sender never loses its claim).
+         */
         public Builder claimTimeout(Duration timeout) {
             this.claimTimeout = positive("claimTimeout", timeout);
             return this;

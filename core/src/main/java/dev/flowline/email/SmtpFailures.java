@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns what Angus Mail throws into an {@link EmailSendException} that says whether a retry may help. */
+/** Turns what Angus Mail throws into an {@link EmailSendException} that says whether a retry may help. Stateless. */
 final class SmtpFailures {
 
     private static final Pattern LEADING_CODE = Pattern.compile("^\\s*([2-5]\\d\\d)[ -]");

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Builds the one notification a recipient gets for a batch of waiting ones. */
+/** Builds the one notification a recipient gets for a batch of waiting ones. Stateless. */
 final class Digests {
 
     private Digests() {

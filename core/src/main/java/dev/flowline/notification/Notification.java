@@ -5,6 +5,7 @@ import java.util.List;
 
 /**
  * An in-app notification, as sent by a {@code notification} action, or a digest of several for one recipient.
+ * Immutable.
  *
  * @param id          unique id ({@code execution_id:action_id}; a digest's is {@code digest:} plus its first part's)
  * @param executionId the execution that sent it, or null for a digest

@@ -82,7 +82,7 @@ class EmailOutboxRestartTest {
             store.emailOutbox().claim(entry.id(), clock.instant()); // and then the process died
         }
 
-        clock.advance(Duration.ofMinutes(3));
+        clock.advance(Duration.ofMinutes(6));
         try (JdbcStore store = JdbcStore.h2(data); OutboxMailer mailer = mailer(store).start()) {
             await().atMost(AWAIT).until(() -> greenMail.getReceivedMessages().length == 1);
             assertThat(greenMail.getReceivedMessages()[0].getMessageID()).isEqualTo("<ex-1.interrupted@example.test>");
