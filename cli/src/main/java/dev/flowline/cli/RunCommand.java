@@ -5,6 +5,11 @@ import dev.flowline.condition.ConditionResult;
 import dev.flowline.definition.DefinitionFiles;
 import dev.flowline.definition.DefinitionParser;
 import dev.flowline.definition.WorkflowDefinition;
+import dev.flowline.email.InMemoryEmailOutbox;
+import dev.flowline.email.OutboxMailer;
+import dev.flowline.email.OutboxStatus;
+import dev.flowline.email.SmtpMailSender;
+import dev.flowline.email.SmtpSettings;
 import dev.flowline.event.EntityEvent;
 import dev.flowline.event.EventInvalidException;
 import dev.flowline.event.EventParser;
@@ -17,6 +22,7 @@ import dev.flowline.match.Matcher;
 import dev.flowline.template.Secrets;
 import dev.flowline.template.TemplateEngine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
@@ -32,6 +38,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-pending", hidden = true, description = "events in flight before reading pauses")
     int maxPending = 10_000;
 
+    @Mixin
+    SmtpOptions smtp = new SmtpOptions();
+
     private final PrintStream stdout;
     private final PrintStream err;
 
@@ -103,6 +113,13 @@ final class RunCommand implements Callable<Integer> {
             err.println("flowline run: cannot read events file " + events);
             return 1;
         }
+        SmtpSettings smtpSettings;
+        try {
+            smtpSettings = smtp.settings(System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("flowline run: " + e.getMessage());
+            return 2;
+        }
         if (appDb == null) {
             // A fresh database per run; the keep-alive connection below holds it open until the run ends.
             appDb = "jdbc:h2:mem:flowline-app-" + java.util.UUID.randomUUID();
@@ -113,7 +130,23 @@ final class RunCommand implements Callable<Integer> {
             if (appInit != null) {
                 runScript(keepAlive, appInit);
             }
-            return process(builder, defs, app, start);
+            if (smtpSettings == null) {
+                return process(builder, defs, app, start);
+            }
+            // e-mail goes out as the run goes, through an outbox in memory: nothing is kept after the run
+            InMemoryEmailOutbox outbox = new InMemoryEmailOutbox();
+            try (OutboxMailer mailer = OutboxMailer.builder(new SmtpMailSender(smtpSettings, Clock.systemUTC()), outbox)
+                    .build().start()) {
+                int exit = process(builder.emailDelivery(mailer), defs, app, start);
+                if (!mailer.awaitIdle(Duration.ofSeconds(60))) {
+                    err.println("flowline run: gave up waiting for the SMTP server after 60 s");
+                }
+                long unsent = outbox.pending();
+                err.printf("e-mails sent: %d, failed: %d, not sent: %d%s%n", outbox.count(OutboxStatus.SENT),
+                        outbox.count(OutboxStatus.FAILED), unsent,
+                        unsent == 0 ? "" : " (held for a delivery window or a retry; flowline run keeps no outbox)");
+                return exit;
+            }
         } catch (SQLException e) {
             err.println("flowline run: application database " + appDb + ": " + e.getMessage());
             return 1;

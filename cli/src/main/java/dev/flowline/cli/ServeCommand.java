@@ -5,9 +5,12 @@ import dev.flowline.server.FlowlineService;
 import dev.flowline.server.ServiceConfig;
 import dev.flowline.server.demo.Demo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -45,6 +48,23 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body-bytes", defaultValue = "1048576", description = "largest request body (default ${DEFAULT-VALUE})")
     long maxBodyBytes;
 
+    @Mixin
+    SmtpOptions smtp = new SmtpOptions();
+
+    @Option(names = "--notification-batch-size", defaultValue = "20", paramLabel = "N",
+            description = "normal notifications per recipient that make a digest go out, unless a workflow says"
+                    + " (default ${DEFAULT-VALUE})")
+    int notificationBatchSize;
+
+    @Option(names = "--notification-max-delay-ms", defaultValue = "60000", paramLabel = "MS",
+            description = "longest a normal notification waits for its digest, unless a workflow says"
+                    + " (default ${DEFAULT-VALUE})")
+    long notificationMaxDelayMs;
+
+    @Option(names = "--notification-webhook", paramLabel = "URL",
+            description = "post every delivered notification and digest as JSON to this channel webhook")
+    URI notificationWebhook;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -58,6 +78,29 @@ final class ServeCommand implements Callable<Integer> {
         ServiceConfig.Builder config = ServiceConfig.builder().port(port).dataDir(data).workflowsDir(workflows)
                 .demo(demo).maxBodyBytes(maxBodyBytes).appDbPoolSize(appDbPoolSize).secretsFile(secrets)
                 .metricsOpen(metricsOpen);
+        if (notificationBatchSize < 1 || notificationBatchSize > 10_000) {
+            err.println("flowline serve: --notification-batch-size must be from 1 to 10000, not " + notificationBatchSize);
+            return 2;
+        }
+        if (notificationMaxDelayMs < 0 || notificationMaxDelayMs > 86_400_000L) {
+            err.println("flowline serve: --notification-max-delay-ms must be from 0 to 86400000 (a day), not "
+                    + notificationMaxDelayMs);
+            return 2;
+        }
+        if (notificationWebhook != null && !"http".equals(notificationWebhook.getScheme())
+                && !"https".equals(notificationWebhook.getScheme())) {
+            err.println("flowline serve: --notification-webhook must be an http:// or https:// URL, not '"
+                    + notificationWebhook + "'");
+            return 2;
+        }
+        try {
+            config.smtp(smtp.settings(System.getenv())).notificationBatchSize(notificationBatchSize)
+                    .notificationMaxDelay(Duration.ofMillis(notificationMaxDelayMs))
+                    .notificationWebhook(notificationWebhook);
+        } catch (IllegalArgumentException e) {
+            err.println("flowline serve: " + e.getMessage());
+            return 2;
+        }
         if (demo && appDb == null) {
             appDb = Demo.appDatabaseUrl(data);
         }

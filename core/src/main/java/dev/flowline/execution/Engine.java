@@ -16,6 +16,7 @@ import dev.flowline.email.EmailDelivery;
 import dev.flowline.event.EntityEvent;
 import dev.flowline.match.TriggerIndex;
 import dev.flowline.notification.InMemoryNotificationSink;
+import dev.flowline.notification.NotificationBatcher;
 import dev.flowline.notification.NotificationSink;
 
 import javax.sql.DataSource;
@@ -63,7 +64,7 @@ public final class Engine implements AutoCloseable {
         ActionDispatcher dispatcher = new ActionDispatcher(
                 webhooks,
                 new DatabaseStatements(b.appDataSource, b.maxQueryRows),
-                new Notifier(b.notificationSink, b.clock),
+                new Notifier(b.notificationSink, b.notificationBatcher, b.clock),
                 new EntityUpdater(this::submit, b.maxChainDepth, b.maxVisitsPerWorkflowEntity, b.clock),
                 new Mailer(b.emailDelivery),
                 b.handlers);
@@ -185,6 +186,7 @@ public final class Engine implements AutoCloseable {
         private Secrets secrets = Secrets.none();
         private String webhookSigningSecret;
         private BreakerSettings breakers = BreakerSettings.DEFAULT;
+        private NotificationBatcher notificationBatcher;
         private final Map<String, ActionHandler> handlers = new HashMap<>();
         private Clock clock = Clock.systemUTC();
         private HttpClient httpClient;
@@ -278,6 +280,15 @@ public final class Engine implements AutoCloseable {
         /** How {@code email} actions send mail (default none: they fail with "e-mail is not configured"). */
         public Builder emailDelivery(EmailDelivery delivery) {
             this.emailDelivery = delivery;
+            return this;
+        }
+
+        /**
+         * Batches normal-priority notifications per recipient into digests (default none: every notification goes
+         * to the {@link #notificationSink} at once). The caller starts and closes it.
+         */
+        public Builder notificationBatcher(NotificationBatcher batcher) {
+            this.notificationBatcher = batcher;
             return this;
         }
 

@@ -4,21 +4,35 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An in-app notification, as sent by a {@code notification} action.
+ * An in-app notification, as sent by a {@code notification} action, or a digest of several for one recipient.
+ * Immutable.
  *
- * @param id          unique id ({@code execution_id:action_id})
- * @param executionId the execution that sent it
- * @param workflowId  the workflow that sent it
+ * @param id          unique id ({@code execution_id:action_id}; a digest's is {@code digest:} plus its first part's)
+ * @param executionId the execution that sent it, or null for a digest
+ * @param workflowId  the workflow that sent it, or null for a digest of several workflows' notifications
  * @param recipients  recipient ids
  * @param title       title, or null
  * @param body        message text
  * @param priority    {@code high} or {@code normal}
  * @param createdAt   when it was sent
+ * @param parts       for a digest, the notifications it groups, oldest first; empty otherwise
  */
 public record Notification(String id, String executionId, String workflowId, List<String> recipients, String title,
-                           String body, String priority, Instant createdAt) {
+                           String body, String priority, Instant createdAt, List<Notification> parts) {
 
     public Notification {
         recipients = List.copyOf(recipients);
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    /** A notification that is not a digest. */
+    public Notification(String id, String executionId, String workflowId, List<String> recipients, String title,
+                        String body, String priority, Instant createdAt) {
+        this(id, executionId, workflowId, recipients, title, body, priority, createdAt, List.of());
+    }
+
+    /** Whether this is a digest of several notifications. */
+    public boolean digest() {
+        return !parts.isEmpty();
     }
 }

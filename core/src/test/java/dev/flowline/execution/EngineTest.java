@@ -130,8 +130,9 @@ class EngineTest {
             assertThat(n.priority()).isEqualTo("high");
             assertThat(n.id()).isEqualTo(r.executionId() + ":n");
         });
-        assertThat(r.actions().getFirst().output()).isEqualTo(Map.of("recipients", List.of("sales", "ann"),
-                "title", "New order", "body", "Order 9 for 12.5", "priority", "high"));
+        assertThat(r.actions().getFirst().output()).isEqualTo(Map.of("status", "delivered",
+                "recipients", List.of("sales", "ann"), "title", "New order", "body", "Order 9 for 12.5",
+                "priority", "high"));
     }
 
     @Test

@@ -4,8 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.flowline.FlowlineException;
 import dev.flowline.definition.DefinitionParser;
+import dev.flowline.email.OutboxMailer;
+import dev.flowline.email.SmtpMailSender;
 import dev.flowline.execution.Engine;
 import dev.flowline.execution.ExecutionRecord;
+import dev.flowline.notification.ChannelWebhook;
+import dev.flowline.notification.NotificationBatcher;
 import dev.flowline.server.api.ExecutionStats;
 import dev.flowline.server.api.HttpApi;
 import dev.flowline.server.dashboard.Dashboard;
@@ -24,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,6 +98,7 @@ public final class FlowlineService implements AutoCloseable {
             appPool = pool(config.appDbUrl());
             builder.applicationDataSource(appPool);
         }
+        wireNotificationsAndEmail(builder);
         engine = builder.build();
         workflows = new WorkflowRegistry(store, new DefinitionParser(new TemplateEngine(secrets), builder.customActionTypes()),
                 engine);
@@ -118,6 +124,34 @@ public final class FlowlineService implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Normal notifications wait in the store for their recipient's digest (what was due before a restart goes out
+     * now); e-mail goes through the store's outbox when SMTP is configured. The channel webhook shares the engine's
+     * HTTP client.
+     */
+    private void wireNotificationsAndEmail(Engine.Builder builder) {
+        NotificationBatcher.Builder batcher = NotificationBatcher.builder(store.pendingNotifications(),
+                        new StoreNotificationSink(store))
+                .batchSize(config.notificationBatchSize()).maxDelay(config.notificationMaxDelay());
+        if (config.notificationWebhook() != null) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+            builder.httpClient(http);
+            ChannelWebhook channel = new ChannelWebhook(config.notificationWebhook(), http);
+            closeables.add(channel);
+            batcher.onDelivered(channel);
+        }
+        NotificationBatcher started = batcher.build().start();
+        closeables.add(started);
+        builder.notificationBatcher(started);
+        if (config.smtp() != null) {
+            OutboxMailer mailer = OutboxMailer.builder(new SmtpMailSender(config.smtp(), Clock.systemUTC()),
+                    store.emailOutbox()).build().start();
+            closeables.add(mailer);
+            builder.emailDelivery(mailer);
+        }
+    }
+
     private void finished(ExecutionRecord r, ExecutionStats stats) {
         store.finished(r);
         stats.record(r);
@@ -141,6 +175,8 @@ public final class FlowlineService implements AutoCloseable {
         out.println("Flowline is ready at " + url());
         out.println("  data directory: " + config.dataDir().toAbsolutePath());
         out.println("  admin token:    from " + token.source());
+        out.println("  e-mail:         " + (config.smtp() == null ? "not configured (--smtp-host)"
+                : "SMTP " + config.smtp().host() + ":" + config.smtp().port() + " as " + config.smtp().from()));
         out.println("  try:            curl -H \"Authorization: Bearer $(cat " + config.dataDir().resolve("admin-token")
                 + ")\" " + url() + "/api/stats");
         out.println("  dashboard:      " + url() + "/?token=" + token.value());

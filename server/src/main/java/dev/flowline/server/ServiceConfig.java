@@ -1,5 +1,8 @@
 package dev.flowline.server;
 
+import dev.flowline.email.SmtpSettings;
+
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,10 +23,16 @@ import java.util.Objects;
  * @param appDbPoolSize   connections in the application database pool
  * @param secretsFile     properties file of named secrets (besides FLOWLINE_SECRET_* variables), or null
  * @param metricsOpen     serve {@code /metrics} without the token (for scrapers that cannot send one)
+ * @param smtp            the SMTP server for e-mail actions, or null (they fail with "e-mail is not configured")
+ * @param notificationBatchSize  normal notifications per recipient that make a digest go out, unless a workflow says
+ * @param notificationMaxDelay   longest a normal notification waits for its digest, unless a workflow says
+ * @param notificationWebhook    a channel webhook every delivered notification and digest is posted to, or null
  */
 public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean demo, long maxBodyBytes,
                             String adminToken, long maxBacklog, int maxInFlight, Duration shutdownTimeout,
-                            String appDbUrl, int appDbPoolSize, Path secretsFile, boolean metricsOpen) {
+                            String appDbUrl, int appDbPoolSize, Path secretsFile, boolean metricsOpen,
+                            SmtpSettings smtp, int notificationBatchSize, Duration notificationMaxDelay,
+                            URI notificationWebhook) {
 
     public static Builder builder() {
         return new Builder();
@@ -44,6 +53,10 @@ public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean d
         private int appDbPoolSize = 16;
         private Path secretsFile;
         private boolean metricsOpen;
+        private SmtpSettings smtp;
+        private int notificationBatchSize = 20;
+        private Duration notificationMaxDelay = Duration.ofSeconds(60);
+        private URI notificationWebhook;
 
         /** HTTP port (default 8080; 0 picks a free port). */
         public Builder port(int port) {
@@ -138,10 +151,44 @@ public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean d
             return this;
         }
 
+        /** The SMTP server for e-mail actions (default none: e-mail actions fail with a clear message). */
+        public Builder smtp(SmtpSettings smtp) {
+            this.smtp = smtp;
+            return this;
+        }
+
+        /** Normal notifications per recipient that make a digest go out, for workflows that do not say (default 20). */
+        public Builder notificationBatchSize(int size) {
+            if (size < 1 || size > 10_000) {
+                throw new IllegalArgumentException("notificationBatchSize must be from 1 to 10000, was " + size);
+            }
+            this.notificationBatchSize = size;
+            return this;
+        }
+
+        /** Longest a normal notification waits for its digest, for workflows that do not say (default 60 s). */
+        public Builder notificationMaxDelay(Duration delay) {
+            if (delay == null || delay.isNegative() || delay.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("notificationMaxDelay must be from 0 to 1 day, was " + delay);
+            }
+            this.notificationMaxDelay = delay;
+            return this;
+        }
+
+        /** Channel webhook (http or https) that gets every delivered notification and digest (default none). */
+        public Builder notificationWebhook(URI url) {
+            if (url != null && !"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+                throw new IllegalArgumentException("notificationWebhook must be an http:// or https:// URL, was '"
+                        + url + "'");
+            }
+            this.notificationWebhook = url;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(port, dataDir, workflowsDir, demo, maxBodyBytes, adminToken, maxBacklog,
-                    maxInFlight, shutdownTimeout, appDbUrl, appDbPoolSize, secretsFile,
-                    metricsOpen);
+                    maxInFlight, shutdownTimeout, appDbUrl, appDbPoolSize, secretsFile, metricsOpen, smtp,
+                    notificationBatchSize, notificationMaxDelay, notificationWebhook);
         }
     }
 }

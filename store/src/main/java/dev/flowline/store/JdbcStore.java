@@ -2,12 +2,14 @@ package dev.flowline.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.flowline.email.EmailOutbox;
 import dev.flowline.event.EntityEvent;
 import dev.flowline.event.EventInvalidException;
 import dev.flowline.execution.ActionRecord;
 import dev.flowline.execution.ExecutionRecord;
 import dev.flowline.execution.JournaledExecution;
 import dev.flowline.notification.Notification;
+import dev.flowline.notification.PendingNotifications;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -46,6 +48,8 @@ public final class JdbcStore implements Store {
     private final EventWriter writer;
     private final JdbcJournal journal;
     private final NotificationTable notifications;
+    private final NotificationBatchTable notificationBatches;
+    private final EmailOutboxTable emailOutbox;
 
     private JdbcStore(DataSource dataSource, Dialect dialect, StoreOptions options, HikariDataSource ownedPool) {
         this.ownedPool = ownedPool;
@@ -54,6 +58,8 @@ public final class JdbcStore implements Store {
         this.events = new EventTable(db);
         this.journal = new JdbcJournal(db);
         this.notifications = new NotificationTable(db);
+        this.notificationBatches = new NotificationBatchTable(db, notifications);
+        this.emailOutbox = new EmailOutboxTable(db);
         this.writer = new EventWriter(db, events, options.clock(), options.queueCapacity(), options.maxBatchEvents());
     }
 
@@ -237,6 +243,16 @@ public final class JdbcStore implements Store {
     @Override
     public Page<StoredNotification> notifications(String recipient, int limit, String cursor) {
         return notifications.page(recipient, limit, cursor);
+    }
+
+    @Override
+    public PendingNotifications pendingNotifications() {
+        return notificationBatches;
+    }
+
+    @Override
+    public EmailOutbox emailOutbox() {
+        return emailOutbox;
     }
 
     @Override

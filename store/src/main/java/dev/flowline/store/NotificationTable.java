@@ -4,6 +4,7 @@ import dev.flowline.notification.Notification;
 import dev.flowline.store.Store.Page;
 import dev.flowline.store.Store.StoredNotification;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,11 +14,17 @@ import java.util.List;
 
 /**
  * The {@code notification} table: one row per recipient of a notification, its id the notification's id plus
- * {@code ":"} plus the recipient. Thread-safe.
+ * {@code ":"} plus the recipient; a digest keeps the notifications it groups in {@code parts}. Thread-safe.
  */
 final class NotificationTable {
 
-    private static final String COLUMNS = "id, recipient, execution_id, workflow_id, title, body, priority, created_at";
+    private static final String COLUMNS = "id, recipient, execution_id, workflow_id, title, body, priority, created_at, "
+            + "parts";
+
+    /** The row's values with their types spelled out, for an INSERT ... SELECT (PostgreSQL cannot infer them). */
+    private static final String TYPED_VALUES = "CAST(? AS VARCHAR(1024)), CAST(? AS VARCHAR(512)), "
+            + "CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS VARCHAR(16)), "
+            + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TEXT), CAST(? AS VARCHAR(512))";
 
     private final Database db;
 
@@ -31,27 +38,45 @@ final class NotificationTable {
             return;
         }
         try {
-            db.write("store notification '" + n.id() + "'", c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO notification (" + COLUMNS
-                        + ", notification_id) VALUES (" + Sql.placeholders(9) + ")")) {
-                    for (String recipient : new LinkedHashSet<>(n.recipients())) {
-                        ps.setString(1, n.id() + ":" + recipient);
-                        ps.setString(2, recipient);
-                        ps.setString(3, n.executionId());
-                        ps.setString(4, n.workflowId());
-                        ps.setString(5, n.title());
-                        ps.setString(6, n.body());
-                        ps.setString(7, n.priority());
-                        Sql.setInstant(ps, 8, n.createdAt());
-                        ps.setString(9, n.id());
-                        ps.addBatch();
-                    }
-                    return ps.executeBatch();
-                }
-            });
+            db.write("store notification '" + n.id() + "'", c -> insert(c, n, false));
         } catch (Database.DuplicateKeyException e) {
             // stored before (its rows are only ever written together): nothing changes
         }
+    }
+
+    /**
+     * Inserts one row per distinct recipient in the caller's transaction; with {@code skipStored}, rows stored
+     * before are left out instead of failing the transaction.
+     */
+    int insert(Connection c, Notification n, boolean skipStored) throws SQLException {
+        String sql = skipStored
+                ? "INSERT INTO notification (" + COLUMNS + ", notification_id) SELECT " + TYPED_VALUES
+                        + " WHERE NOT EXISTS (SELECT 1 FROM notification WHERE id = ?)"
+                : "INSERT INTO notification (" + COLUMNS + ", notification_id) VALUES (" + Sql.placeholders(10) + ")";
+        String parts = NotificationJson.parts(n.parts());
+        int rows = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (String recipient : new LinkedHashSet<>(n.recipients())) {
+                ps.setString(1, n.id() + ":" + recipient);
+                ps.setString(2, recipient);
+                ps.setString(3, n.executionId());
+                ps.setString(4, n.workflowId());
+                ps.setString(5, n.title());
+                ps.setString(6, n.body());
+                ps.setString(7, n.priority());
+                Sql.setInstant(ps, 8, n.createdAt());
+                ps.setString(9, parts);
+                ps.setString(10, n.id());
+                if (skipStored) {
+                    ps.setString(11, n.id() + ":" + recipient);
+                }
+                ps.addBatch();
+            }
+            for (int r : ps.executeBatch()) {
+                rows += Math.max(r, 0);
+            }
+        }
+        return rows;
     }
 
     /** Newest first, optionally for one recipient, strictly after the cursor. */
@@ -87,9 +112,11 @@ final class NotificationTable {
         List<StoredNotification> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new StoredNotification(rs.getString("id"), rs.getString("recipient"),
-                        rs.getString("execution_id"), rs.getString("workflow_id"), rs.getString("title"),
-                        rs.getString("body"), rs.getString("priority"), Sql.getInstant(rs, "created_at")));
+                String recipient = rs.getString("recipient");
+                out.add(new StoredNotification(rs.getString("id"), recipient, rs.getString("execution_id"),
+                        rs.getString("workflow_id"), rs.getString("title"), rs.getString("body"),
+                        rs.getString("priority"), Sql.getInstant(rs, "created_at"),
+                        NotificationJson.parts(rs.getString("parts"), recipient)));
             }
         }
         return out;

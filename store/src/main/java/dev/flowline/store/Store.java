@@ -1,10 +1,12 @@
 package dev.flowline.store;
 
+import dev.flowline.email.EmailOutbox;
 import dev.flowline.event.EntityEvent;
 import dev.flowline.execution.ExecutionJournal;
 import dev.flowline.execution.ExecutionRecord;
 import dev.flowline.execution.JournaledExecution;
 import dev.flowline.notification.Notification;
+import dev.flowline.notification.PendingNotifications;
 
 import java.time.Instant;
 import java.util.List;
@@ -92,6 +94,18 @@ public interface Store extends ExecutionJournal, AutoCloseable {
     /** Notifications, newest first, optionally for one recipient. */
     Page<StoredNotification> notifications(String recipient, int limit, String cursor);
 
+    /**
+     * Normal-priority notifications waiting for their recipient's digest (table {@code notification_batch_item}), for
+     * a {@code NotificationBatcher}: nothing waiting is lost in a restart, and a digest is stored as a notification
+     * whose {@link StoredNotification#parts()} are the notifications it groups.
+     */
+    PendingNotifications pendingNotifications();
+
+    // --- e-mail ----------------------------------------------------------------------------------------------
+
+    /** The durable e-mail outbox (table {@code email_outbox}): queued mail survives a restart, no id is sent twice. */
+    EmailOutbox emailOutbox();
+
     // --- health ----------------------------------------------------------------------------------------------
 
     /** Whether the database answers. */
@@ -168,8 +182,19 @@ public interface Store extends ExecutionJournal, AutoCloseable {
      * @param body        text
      * @param priority    high or normal
      * @param createdAt   when it was sent
+     * @param parts       for a digest, the notifications it groups, oldest first; empty otherwise
      */
     record StoredNotification(String id, String recipient, String executionId, String workflowId, String title,
-                              String body, String priority, Instant createdAt) {
+                              String body, String priority, Instant createdAt, List<Notification> parts) {
+
+        public StoredNotification {
+            parts = parts == null ? List.of() : List.copyOf(parts);
+        }
+
+        /** A notification that is not a digest. */
+        public StoredNotification(String id, String recipient, String executionId, String workflowId, String title,
+                                  String body, String priority, Instant createdAt) {
+            this(id, recipient, executionId, workflowId, title, body, priority, createdAt, List.of());
+        }
     }
 }

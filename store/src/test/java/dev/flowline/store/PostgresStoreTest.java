@@ -64,7 +64,8 @@ class PostgresStoreTest extends StoreContractTest {
         JdbcStore store = JdbcStore.postgres(url, USER, "", StoreOptions.defaults());
         try (Connection c = DriverManager.getConnection(url, USER, "");
              Statement s = c.createStatement()) {
-            s.execute("TRUNCATE action_result, execution, event, notification, workflow_version, workflow");
+            s.execute("TRUNCATE action_result, execution, event, notification, workflow_version, workflow, "
+                    + "notification_batch_item, email_outbox");
         } catch (SQLException e) {
             store.close();
             throw new IllegalStateException("cannot empty the test schema " + SCHEMA, e);

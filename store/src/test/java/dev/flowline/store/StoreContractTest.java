@@ -8,10 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract every {@link Store} keeps, run against each database by a subclass: workflows, events with group
- * commit, the execution journal and notifications (the last three in the contract interfaces this class joins).
+ * commit, the execution journal, notifications with their digests, and the e-mail outbox (in the contract
+ * interfaces this class joins).
  */
 abstract class StoreContractTest implements WorkflowContract, EventContract, JournalContract, ExecutionListContract,
-        NotificationContract {
+        NotificationContract, NotificationBatchContract, EmailOutboxContract {
 
     private JdbcStore store;
 

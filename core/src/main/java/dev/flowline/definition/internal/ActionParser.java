@@ -325,6 +325,11 @@ public final class ActionParser {
         try {
             LocalTime start = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
             LocalTime end = LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+            if (start.equals(end)) {
+                r.error("deliver_between", "starts and ends at " + start + "; give a window such as \"08:00-20:00\" "
+                        + "(an end before the start spans midnight), or leave deliver_between out to send at any time");
+                return null;
+            }
             return new EmailAction.DeliveryWindow(start, end, zoneId);
         } catch (DateTimeException e) {
             r.error("deliver_between", "has an impossible time in '" + between + "': " + e.getMessage());

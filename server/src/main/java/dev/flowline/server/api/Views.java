@@ -35,6 +35,17 @@ final class Views {
         m.put("workflow_id", n.workflowId());
         m.put("execution_id", n.executionId());
         m.put("created_at", Times.iso(n.createdAt()));
+        m.put("kind", n.parts().isEmpty() ? "notification" : "digest");
+        m.put("parts", n.parts().stream().map(p -> {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("id", p.id());
+            part.put("title", p.title());
+            part.put("body", p.body());
+            part.put("workflow_id", p.workflowId());
+            part.put("execution_id", p.executionId());
+            part.put("created_at", Times.iso(p.createdAt()));
+            return part;
+        }).toList());
         return m;
     }
 

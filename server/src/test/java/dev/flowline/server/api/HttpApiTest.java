@@ -34,8 +34,9 @@ class HttpApiTest {
     @BeforeEach
     void start() throws Exception {
         hooks = new LocalHttpServer();
+        // a batch of one: every notification is delivered at once, without waiting for a digest
         service = new FlowlineService(ServiceConfig.builder().port(0).dataDir(data).adminToken(TOKEN)
-                .maxBodyBytes(64 * 1024).build()).start();
+                .maxBodyBytes(64 * 1024).notificationBatchSize(1).build()).start();
         api = new TestClient(service.url(), TOKEN);
     }
 

@@ -48,7 +48,9 @@ class DemoTest {
             List<Map<String, Object>> executions = (List<Map<String, Object>>) api.get("/api/executions?limit=500").map().get("items");
             assertThat(executions).extracting(e -> e.get("workflow_id")).contains("order-created", "order-paid");
             assertThat(executions).allSatisfy(e -> assertThat(e.get("status")).as("%s", e).isEqualTo("succeeded"));
-            assertThat((List<?>) api.get("/api/notifications?recipient=warehouse").map().get("items")).isNotEmpty();
+            // the warehouse gets digests: order-paid batches 5 notifications or waits at most 5 s
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    !((List<?>) api.get("/api/notifications?recipient=warehouse").map().get("items")).isEmpty());
             assertThat((List<?>) api.get("/api/workflows").map().get("items")).hasSize(Demo.WORKFLOWS.size());
         }
         // A restart on the same data and port keeps the workflows at version 1 (nothing changed).

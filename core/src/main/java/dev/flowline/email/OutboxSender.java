@@ -1,0 +1,248 @@
+package dev.flowline.email;
+
+import dev.flowline.action.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The one thread that drains the outbox: high priority first, then oldest first; mail outside its delivery window
+ * goes back to wait for the window; failures are retried with backoff, permanent ones marked failed.
+ *
+ * <p>It sleeps until the next entry falls due, at most {@code pollInterval} (so mail queued by another node, or a
+ * clock moved by a test, is seen), and wakes at once on {@link #wake()}. After a lost connection it holds all mail
+ * until the backoff has passed instead of trying every queued message against a server that is down.
+ * Thread-safe.
+ */
+final class OutboxSender implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int BATCH = 20;
+
+    private final SmtpMailSender smtp;
+    private final EmailOutbox outbox;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final Duration pollInterval;
+    private final Duration claimTimeout;
+    private final Consumer<String> processed;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final AtomicBoolean urgent = new AtomicBoolean();
+    private boolean woken;
+    private boolean paused;
+    private boolean closed;
+    private boolean busy;
+    private volatile Instant holdUntil = Instant.MIN;
+    private int connectionFailures;
+
+    OutboxSender(SmtpMailSender smtp, EmailOutbox outbox, Clock clock, RetryPolicy retry, Duration pollInterval,
+                 Duration claimTimeout, Consumer<String> processed) {
+        this.smtp = smtp;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.retry = retry;
+        this.pollInterval = pollInterval;
+        this.claimTimeout = claimTimeout;
+        this.processed = processed;
+    }
+
+    @Override
+    public void run() {
+        while (awaitRunnable()) {
+            try {
+                drain();
+            } catch (RuntimeException e) {
+                LOG.warn("e-mail outbox: draining failed; trying again shortly", e);
+            }
+            sleep();
+        }
+    }
+
+    /** Looks at the outbox now; {@code urgentMail} when high priority mail was just queued. */
+    void wake(boolean urgentMail) {
+        if (urgentMail) {
+            urgent.set(true);
+        }
+        lock.lock();
+        try {
+            woken = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void pause(boolean pause) {
+        lock.lock();
+        try {
+            paused = pause;
+            woken = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until nothing is due or being sent; mail held for its window or a retry, or while the server is
+     * unreachable, does not count. False on timeout.
+     */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            wake(false);
+            lock.lock();
+            try {
+                Instant now = clock.instant();
+                if (!busy && !woken && (now.isBefore(holdUntil) || outbox.due(now, 1).isEmpty())) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private boolean awaitRunnable() {
+        lock.lock();
+        try {
+            while (paused && !closed) {
+                changed.awaitUninterruptibly();
+            }
+            busy = !closed;
+            return !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean stopping() {
+        lock.lock();
+        try {
+            return paused || closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void drain() {
+        Instant now = clock.instant();
+        outbox.releaseClaims(now.minus(claimTimeout));
+        if (now.isBefore(holdUntil)) {
+            return;
+        }
+        urgent.set(false);
+        List<OutboxEntry> due = outbox.due(now, BATCH);
+        for (OutboxEntry e : due) {
+            if (stopping() || !process(e)) {
+                return;
+            }
+            if (urgent.get() && !e.high()) {
+                return; // high priority mail arrived: look again so it goes next
+            }
+        }
+    }
+
+    /** Sends one entry; false when the connection failed and the rest should wait for the backoff. */
+    private boolean process(OutboxEntry e) {
+        Instant now = clock.instant();
+        if (!outbox.claim(e.id(), now)) {
+            return true;
+        }
+        EmailMessage m = e.message();
+        if (!e.high() && m.window() != null && !m.window().contains(now)) {
+            outbox.requeue(e.id(), m.window().nextOpening(now), null, false);
+            return true;
+        }
+        try {
+            smtp.send(m, e.messageId());
+            outbox.sent(e.id(), clock.instant());
+            connectionFailures = 0;
+            processed.accept(e.id());
+            return true;
+        } catch (EmailSendException x) {
+            return failed(e, x);
+        } catch (RuntimeException x) {
+            return failed(e, new EmailSendException("sending failed: " + x, -1, false, false, x));
+        }
+    }
+
+    private boolean failed(OutboxEntry e, EmailSendException x) {
+        Instant now = clock.instant();
+        int attempts = e.attempts() + 1;
+        if (x.permanent()) {
+            LOG.warn("e-mail {} failed: {}", e.id(), x.getMessage());
+            outbox.failed(e.id(), x.getMessage(), now);
+        } else if (attempts >= retry.maxAttempts()) {
+            LOG.warn("e-mail {} failed after {} attempts: {}", e.id(), attempts, x.getMessage());
+            outbox.failed(e.id(), "gave up after " + attempts + " attempts: " + x.getMessage(), now);
+        } else {
+            Instant next = now.plus(retry.delayAfter(attempts));
+            LOG.info("e-mail {} not sent ({}); next attempt at {}", e.id(), x.getMessage(), next);
+            outbox.requeue(e.id(), next, x.getMessage(), true);
+        }
+        processed.accept(e.id());
+        if (x.connectionLost()) {
+            holdUntil = now.plus(retry.delayAfter(++connectionFailures));
+            return false;
+        }
+        return true;
+    }
+
+    private void sleep() {
+        Instant now = clock.instant();
+        Duration wait = pollInterval;
+        try {
+            Instant next = outbox.nextDue().orElse(null);
+            if (next != null) {
+                Instant at = next.isBefore(holdUntil) ? holdUntil : next;
+                wait = min(wait, Duration.between(now, at));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("e-mail outbox: cannot read the next due time", e);
+        }
+        lock.lock();
+        try {
+            busy = false;
+            changed.signalAll();
+            if (!woken && !closed && wait.compareTo(Duration.ZERO) > 0) {
+                changed.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
