@@ -26,6 +26,7 @@ public final class FlowlineCommand implements Runnable {
         cl.addSubcommand(new ValidateCommand(out, err));
         cl.addSubcommand(new RunCommand(out, err));
         cl.addSubcommand(new ServeCommand(out, err));
+        cl.addSubcommand(dev.flowline.bench.BenchCommand.commandLine(out));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl;

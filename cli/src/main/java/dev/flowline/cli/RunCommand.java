@@ -19,6 +19,7 @@ import dev.flowline.execution.ExecutionStatus;
 import dev.flowline.json.InputError;
 import dev.flowline.json.Json;
 import dev.flowline.match.Matcher;
+import dev.flowline.template.Secrets;
 import dev.flowline.template.TemplateEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write executions here instead of stdout")
     Path outFile;
 
+    @Option(names = "--secrets", paramLabel = "FILE", description = "properties file of named secrets for secret('NAME'); FLOWLINE_SECRET_<NAME> variables are read too")
+    Path secretsFile;
+
     @Option(names = "--explain", description = "print each event's candidate workflows and the first failing condition (stderr)")
     boolean explain;
 
@@ -87,8 +91,16 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        TemplateEngine templates = new TemplateEngine();
-        Engine.Builder builder = Engine.builder().loadHandlers();
+        Secrets secrets;
+        try {
+            secrets = Secrets.load(System.getenv(), secretsFile);
+        } catch (FlowlineException e) {
+            err.println("flowline run: " + e.getMessage());
+            return 1;
+        }
+        TemplateEngine templates = new TemplateEngine(secrets);
+        Engine.Builder builder = Engine.builder().loadHandlers().secrets(secrets)
+                .webhookSigningSecret(System.getenv("FLOWLINE_WEBHOOK_SECRET"));
         List<WorkflowDefinition> defs;
         try {
             defs = new DefinitionFiles(new DefinitionParser(templates, builder.customActionTypes()))

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 
 /** {@code flowline serve}: the long-running service. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the Flowline service: HTTP API under /api, durable embedded store under --data.")
+        description = "Run the Flowline service: HTTP API under /api, dashboard at /, Prometheus metrics at /metrics, "
+                + "durable embedded store under --data.")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
@@ -32,8 +33,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--app-db", paramLabel = "JDBC_URL", description = "application database for database actions and query conditions")
     String appDb;
 
+    @Option(names = "--app-db-pool-size", defaultValue = "16", description = "application database connections (default ${DEFAULT-VALUE})")
+    int appDbPoolSize;
+
+    @Option(names = "--secrets", paramLabel = "FILE", description = "properties file of named secrets for secret('NAME'); FLOWLINE_SECRET_<NAME> variables are read too")
+    Path secrets;
+
     @Option(names = "--demo", description = "start a demo: sample shop database, the guide's workflows and a stream of order events")
     boolean demo;
+
+    @Option(names = "--metrics-open", description = "serve /metrics without the admin token (for Prometheus scrapers that send none)")
+    boolean metricsOpen;
 
     @Option(names = "--max-body-bytes", defaultValue = "1048576", description = "largest request body (default ${DEFAULT-VALUE})")
     long maxBodyBytes;
@@ -66,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig.Builder config = ServiceConfig.builder().port(port).dataDir(data).workflowsDir(workflows)
-                .demo(demo).maxBodyBytes(maxBodyBytes);
+                .demo(demo).maxBodyBytes(maxBodyBytes).appDbPoolSize(appDbPoolSize).secretsFile(secrets)
+                .metricsOpen(metricsOpen);
         if (notificationBatchSize < 1 || notificationBatchSize > 10_000) {
             err.println("flowline serve: --notification-batch-size must be from 1 to 10000, not " + notificationBatchSize);
             return 2;

@@ -9,6 +9,7 @@ import dev.flowline.action.internal.Attempt;
 import dev.flowline.definition.WorkflowDefinition;
 import dev.flowline.event.EntityEvent;
 import dev.flowline.json.Json;
+import dev.flowline.template.Secrets;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +33,13 @@ final class ActionAttempts {
     private final ExecutorService threads;
     private final Clock clock;
     private final Duration defaultTimeout;
+    private final Secrets secrets;
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
-    ActionAttempts(ActionDispatcher dispatcher, ExecutorService threads, Clock clock, Duration defaultTimeout) {
+    ActionAttempts(ActionDispatcher dispatcher, ExecutorService threads, Clock clock, Duration defaultTimeout,
+                   Secrets secrets) {
+        this.secrets = secrets;
         this.dispatcher = dispatcher;
         this.threads = threads;
         this.clock = clock;
@@ -51,25 +57,30 @@ final class ActionAttempts {
             Instant started = clock.instant();
             first = first == null ? started : first;
             long t0 = System.nanoTime();
-            Future<Object> future = threads.submit(() -> dispatcher.run(action, attempt));
-            Object output;
-            Failure failure;
+            Future<Object> future = threads.submit(() -> {
+                running.incrementAndGet();
+                try {
+                    return dispatcher.run(action, attempt);
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+            Object output = null;
+            Failure failure = null;
             try {
-                output = Json.plain(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-                failure = null;
+                output = secrets.mask(Json.plain(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS)));
             } catch (TimeoutException e) {
                 future.cancel(true);
-                output = null;
-                failure = new Failure("timed out after " + timeout.toMillis() + " ms", true);
+                failure = new Failure("timed out after " + timeout.toMillis() + " ms", true, null, null);
             } catch (ExecutionException e) {
-                output = null;
                 failure = classify(e.getCause());
             } catch (InterruptedException e) {
                 future.cancel(true);
                 throw e;
             }
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            attempts.add(new AttemptRecord(n, started, ms, failure == null ? null : failure.message()));
+            Integer status = failure != null ? failure.httpStatus() : httpStatus(output);
+            attempts.add(new AttemptRecord(n, started, ms, failure == null ? null : failure.message(), status));
             if (failure == null) {
                 return new ActionRecord(action.id(), action.type(), ActionStatus.SUCCEEDED, attempts, first,
                         clock.instant(), output, null);
@@ -78,19 +89,34 @@ final class ActionAttempts {
                 return new ActionRecord(action.id(), action.type(), ActionStatus.FAILED, attempts, first,
                         clock.instant(), null, failure.message());
             }
-            Thread.sleep(retry.delayAfter(n));
+            Duration wait = retry.delayAfter(n);
+            if (failure.retryAfter() != null && failure.retryAfter().compareTo(wait) > 0) {
+                // The target asked for a longer pause (Retry-After); honour it, within reason.
+                wait = failure.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : failure.retryAfter();
+            }
+            Thread.sleep(wait);
         }
     }
 
-    private record Failure(String message, boolean retryable) {
+    /** Attempts currently running (a timed-out attempt stops counting once its thread has really ended). */
+    int running() {
+        return running.get();
     }
 
-    private static Failure classify(Throwable t) {
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    private record Failure(String message, boolean retryable, Integer httpStatus, Duration retryAfter) {
+    }
+
+    private static Integer httpStatus(Object output) {
+        return output instanceof Map<?, ?> m && m.get("status") instanceof Number n && m.containsKey("body")
+                ? n.intValue() : null;
+    }
+
+    private Failure classify(Throwable t) {
+        String message = secrets.mask(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
         if (t instanceof ActionFailedException a) {
-            return new Failure(message, a.retryable());
+            return new Failure(message, a.retryable(), a.httpStatus(), a.retryAfter());
         }
         // Flowline's own errors (templates, parameters) fail the same way every time; others may be transient.
-        return new Failure(message, !(t instanceof FlowlineException) && !(t instanceof RuntimeException));
+        return new Failure(message, !(t instanceof FlowlineException) && !(t instanceof RuntimeException), null, null);
     }
 }

@@ -37,11 +37,14 @@ final class DagRun {
     private final List<List<Integer>> dependents = new ArrayList<>();
     private final ActionRecord[] records;
     private final ExecutionJournal journal;
+    private final boolean forceSequential;
 
+    /** @param forceSequential run one action at a time whatever the workflow's strategy */
     DagRun(WorkflowDefinition workflow, String executionId, EntityEvent event, Map<String, Object> context,
            ActionAttempts attempts, ExecutorService threads, ExecutionJournal journal,
-           Map<String, ActionRecord> completed) {
+           Map<String, ActionRecord> completed, boolean forceSequential) {
         this.journal = journal;
+        this.forceSequential = forceSequential;
         this.workflow = workflow;
         this.actions = workflow.actions();
         this.executionId = executionId;
@@ -74,7 +77,7 @@ final class DagRun {
 
     /** Runs every action; returns one record per action in definition order. */
     List<ActionRecord> run() throws InterruptedException {
-        if (workflow.settings().strategy() == WorkflowSettings.Strategy.SEQUENTIAL) {
+        if (forceSequential || workflow.settings().strategy() == WorkflowSettings.Strategy.SEQUENTIAL) {
             runSequential();
         } else {
             runParallel();

@@ -7,6 +7,8 @@ import dev.flowline.action.internal.EntityUpdater;
 import dev.flowline.action.internal.Mailer;
 import dev.flowline.action.internal.Notifier;
 import dev.flowline.action.internal.WebhookCaller;
+import dev.flowline.action.BreakerSettings;
+import dev.flowline.template.Secrets;
 import dev.flowline.condition.ConditionEvaluator;
 import dev.flowline.condition.QueryConditionRunner;
 import dev.flowline.definition.WorkflowDefinition;
@@ -46,6 +48,8 @@ public final class Engine implements AutoCloseable {
     private final EntitySequencer sequencer = new EntitySequencer(threads);
     private final EventProcessor processor;
     private final QueryConditionRunner queries;
+    private final ActionAttempts attempts;
+    private final WebhookCaller webhooks;
     private volatile List<WorkflowDefinition> workflows;
 
     private Engine(Builder b) {
@@ -56,16 +60,18 @@ public final class Engine implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        this.webhooks = new WebhookCaller(http, b.breakers, b.webhookSigningSecret, b.clock);
         ActionDispatcher dispatcher = new ActionDispatcher(
-                new WebhookCaller(http),
+                webhooks,
                 new DatabaseStatements(b.appDataSource, b.maxQueryRows),
                 new Notifier(b.notificationSink, b.notificationBatcher, b.clock),
                 new EntityUpdater(this::submit, b.maxChainDepth, b.maxVisitsPerWorkflowEntity, b.clock),
                 new Mailer(b.emailDelivery),
                 b.handlers);
-        ActionAttempts attempts = new ActionAttempts(dispatcher, threads, b.clock, b.defaultActionTimeout);
+        ActionAttempts attempts = new ActionAttempts(dispatcher, threads, b.clock, b.defaultActionTimeout, b.secrets);
+        this.attempts = attempts;
         this.processor = new EventProcessor(evaluator, attempts, threads, b.clock, b.executionListener, b.matchListener,
-                b.journal);
+                b.journal, new Strategies(b.triggerIndex, b.orderedConditions, b.parallelActions));
         setWorkflows(b.workflows);
     }
 
@@ -148,6 +154,16 @@ public final class Engine implements AutoCloseable {
         return processor.counters();
     }
 
+    /** Action attempts running right now (a timed-out attempt leaves this count once its thread has ended). */
+    public int runningAttempts() {
+        return attempts.running();
+    }
+
+    /** Circuit-breaker state per webhook target host ({@code closed}, {@code open}, {@code half_open}). */
+    public Map<String, String> circuitBreakerStates() {
+        return webhooks.breakerStates();
+    }
+
     /** Number of query conditions that ran on the database (cache misses). */
     public long queryConditionsExecuted() {
         return queries.executedQueries();
@@ -167,6 +183,9 @@ public final class Engine implements AutoCloseable {
         private MatchListener matchListener;
         private ExecutionJournal journal = ExecutionJournal.NONE;
         private EmailDelivery emailDelivery;
+        private Secrets secrets = Secrets.none();
+        private String webhookSigningSecret;
+        private BreakerSettings breakers = BreakerSettings.DEFAULT;
         private NotificationBatcher notificationBatcher;
         private final Map<String, ActionHandler> handlers = new HashMap<>();
         private Clock clock = Clock.systemUTC();
@@ -176,8 +195,38 @@ public final class Engine implements AutoCloseable {
         private int maxVisitsPerWorkflowEntity = 8;
         private long queryCacheSize = 100_000;
         private int maxQueryRows = 10_000;
+        private boolean triggerIndex = true;
+        private boolean orderedConditions = true;
+        private boolean parallelActions = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether candidate workflows are found through the trigger index (default true). False checks every
+         * workflow's trigger for every event: the guide's "Bad" form, kept so benchmarks can measure the difference.
+         */
+        public Builder triggerIndex(boolean on) {
+            this.triggerIndex = on;
+            return this;
+        }
+
+        /**
+         * Whether conditions are evaluated cheapest first (default true). False evaluates them in the order written:
+         * the guide's "Bad" form when an expensive condition comes first; kept for benchmarks.
+         */
+        public Builder orderedConditions(boolean on) {
+            this.orderedConditions = on;
+            return this;
+        }
+
+        /**
+         * Whether independent actions run at once as each workflow's settings allow (default true). False runs every
+         * workflow's actions one at a time, as if all were {@code sequential}; kept for benchmarks.
+         */
+        public Builder parallelActions(boolean on) {
+            this.parallelActions = on;
+            return this;
         }
 
         /** The workflows to run (default none). */
@@ -207,6 +256,24 @@ public final class Engine implements AutoCloseable {
         /** Told about each event's candidate workflows and condition outcomes (default: none; costs time). */
         public Builder matchListener(MatchListener listener) {
             this.matchListener = listener;
+            return this;
+        }
+
+        /** Secrets whose values are masked in every recorded output and error (default none). */
+        public Builder secrets(Secrets secrets) {
+            this.secrets = Objects.requireNonNull(secrets, "secrets");
+            return this;
+        }
+
+        /** The service-wide HMAC secret that signs webhooks without a secret of their own (default none). */
+        public Builder webhookSigningSecret(String secret) {
+            this.webhookSigningSecret = secret;
+            return this;
+        }
+
+        /** Circuit-breaker settings per webhook target host (default: open after 5 of 10 calls failed, for 30 s). */
+        public Builder circuitBreakers(BreakerSettings settings) {
+            this.breakers = Objects.requireNonNull(settings, "circuitBreakers");
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.flowline.definition.WorkflowDefinition;
 import dev.flowline.event.EntityEvent;
 import dev.flowline.event.EventIds;
 import dev.flowline.match.Matcher;
+import dev.flowline.match.NaiveMatcher;
 import dev.flowline.match.TriggerIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +36,18 @@ final class EventProcessor {
     private final ExecutionListener listener;
     private final MatchListener matchListener;
     private final ExecutionJournal journal;
+    private final Strategies strategies;
     private volatile TriggerIndex index = TriggerIndex.build(List.of());
+    private volatile NaiveMatcher scan = new NaiveMatcher(List.of(), null);
     private volatile List<WorkflowDefinition> all = List.of();
     private final java.util.concurrent.ConcurrentHashMap<String, WorkflowCounters> counters =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     EventProcessor(ConditionEvaluator evaluator, ActionAttempts attempts, ExecutorService threads, Clock clock,
-                   ExecutionListener listener, MatchListener matchListener, ExecutionJournal journal) {
+                   ExecutionListener listener, MatchListener matchListener, ExecutionJournal journal,
+                   Strategies strategies) {
         this.journal = journal;
+        this.strategies = strategies;
         this.evaluator = evaluator;
         this.attempts = attempts;
         this.threads = threads;
@@ -58,6 +63,7 @@ final class EventProcessor {
 
     void setIndex(TriggerIndex index, List<WorkflowDefinition> all) {
         this.index = index;
+        this.scan = new NaiveMatcher(all, null);
         this.all = all;
     }
 
@@ -80,7 +86,7 @@ final class EventProcessor {
      */
     List<ExecutionRecord> process(EntityEvent event, boolean replay) {
         Map<String, JournaledExecution> prior = replay ? journal.recorded(event) : Map.of();
-        List<WorkflowDefinition> candidates = index.candidates(event);
+        List<WorkflowDefinition> candidates = strategies.triggerIndex() ? index.candidates(event) : scan.candidates(event);
         List<Run> runs = new ArrayList<>(candidates.size());
         Map<WorkflowDefinition, ConditionOutcome> outcomes = matchListener == null ? null : new IdentityHashMap<>();
         resume(prior, runs);
@@ -89,7 +95,8 @@ final class EventProcessor {
                 continue;
             }
             Instant started = clock.instant();
-            ConditionOutcome outcome = evaluator.evaluate(w.plan(), event, () -> TemplateContexts.forConditions(event, w));
+            ConditionOutcome outcome = evaluator.evaluate(strategies.orderedConditions() ? w.plan() : w.conditions(),
+                    event, () -> TemplateContexts.forConditions(event, w));
             if (outcomes != null) {
                 outcomes.put(w, outcome);
             }
@@ -173,7 +180,8 @@ final class EventProcessor {
         } else {
             Map<String, Object> context = TemplateContexts.forActions(event, w, executionId, Times.iso(run.startedAt()));
             try {
-                actions = new DagRun(w, executionId, event, context, attempts, threads, journal, run.completed()).run();
+                actions = new DagRun(w, executionId, event, context, attempts, threads, journal, run.completed(),
+                        !strategies.parallelActions()).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 actions = List.of();

@@ -18,20 +18,36 @@ public final class NaiveMatcher {
     private final List<WorkflowDefinition> workflows;
     private final ConditionEvaluator conditions;
 
+    /** @param conditions evaluates conditions; may be null when only {@link #candidates} is used */
     public NaiveMatcher(List<WorkflowDefinition> workflows, ConditionEvaluator conditions) {
         this.workflows = List.copyOf(workflows);
         this.conditions = conditions;
     }
 
-    public List<WorkflowDefinition> matching(EntityEvent event, Function<WorkflowDefinition, Map<String, Object>> context) {
+    /** The workflows whose trigger fires for the event, found by checking every workflow. */
+    public List<WorkflowDefinition> candidates(EntityEvent event) {
         List<WorkflowDefinition> out = new ArrayList<>();
         for (WorkflowDefinition w : workflows) {
-            if (w.enabled() && w.trigger() != null && (w.tenant() == null || w.tenant().equals(event.tenant()))
-                    && w.trigger().fires(event)
-                    && conditions.allHold(w.conditions(), event, () -> context.apply(w))) {
+            if (fires(w, event)) {
                 out.add(w);
             }
         }
         return out;
+    }
+
+    /** The workflows whose trigger fires and whose conditions, evaluated in written order, all hold. */
+    public List<WorkflowDefinition> matching(EntityEvent event, Function<WorkflowDefinition, Map<String, Object>> context) {
+        List<WorkflowDefinition> out = new ArrayList<>();
+        for (WorkflowDefinition w : workflows) {
+            if (fires(w, event) && conditions.allHold(w.conditions(), event, () -> context.apply(w))) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static boolean fires(WorkflowDefinition w, EntityEvent event) {
+        return w.enabled() && w.trigger() != null && (w.tenant() == null || w.tenant().equals(event.tenant()))
+                && w.trigger().fires(event);
     }
 }

@@ -25,15 +25,17 @@ public final class CompiledTemplate {
     private final PebbleRuntime runtime;
     private final String kind;
     private final String source;
+    private final String pebbleSource;
     private final PebbleTemplateImpl template;
     private final Expression<?> single;
     private final Set<String> rootVariables;
 
-    CompiledTemplate(PebbleRuntime runtime, String kind, String source, PebbleTemplateImpl template,
-            Expression<?> single, Set<String> rootVariables) {
+    CompiledTemplate(PebbleRuntime runtime, String kind, String source, String pebbleSource,
+            PebbleTemplateImpl template, Expression<?> single, Set<String> rootVariables) {
         this.runtime = runtime;
         this.kind = kind;
         this.source = source;
+        this.pebbleSource = pebbleSource;
         this.template = template;
         this.single = single;
         this.rootVariables = rootVariables;
@@ -88,18 +90,25 @@ public final class CompiledTemplate {
         return rootVariables;
     }
 
+    /** This template, or a freshly parsed copy when the runtime compiles per render (the guide's "Bad"). */
+    private CompiledTemplate compiled() {
+        return runtime.compilePerRender() ? runtime.parse(kind, source, pebbleSource) : this;
+    }
+
     private Object value(Map<String, Object> context) {
+        CompiledTemplate t = compiled();
         try {
-            return JsonValues.normalize(single.evaluate(template, runtime.newContext(template, context)));
+            return JsonValues.normalize(t.single.evaluate(t.template, runtime.newContext(t.template, context)));
         } catch (RuntimeException e) {
             throw ErrorMessages.cannotRender(kind, source, e);
         }
     }
 
     private String text(Map<String, Object> context) {
+        CompiledTemplate t = compiled();
         StringWriter out = new StringWriter();
         try {
-            template.getRootNode().render(template, out, runtime.newContext(template, context));
+            t.template.getRootNode().render(t.template, out, runtime.newContext(t.template, context));
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter does not fail", e);
         } catch (RuntimeException e) {

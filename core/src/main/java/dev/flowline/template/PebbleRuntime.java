@@ -29,18 +29,25 @@ final class PebbleRuntime {
 
     private final PebbleEngine engine;
     private final boolean html;
+    private final boolean compilePerRender;
 
     PebbleRuntime() {
-        this(false, Secrets.none());
+        this(false, Secrets.none(), false);
     }
 
     /**
-     * @param html    escape every printed value for HTML (and always render text, never typed values)
-     * @param secrets what {@code secret('NAME')} reads
+     * @param html             escape every printed value for HTML (and always render text, never typed values)
+     * @param secrets          what {@code secret('NAME')} reads
+     * @param compilePerRender parse every template again at each render (the guide's "Bad"; for benchmarks)
      */
-    PebbleRuntime(boolean html, Secrets secrets) {
+    PebbleRuntime(boolean html, Secrets secrets, boolean compilePerRender) {
         this.engine = PebbleFactory.create(html, secrets);
         this.html = html;
+        this.compilePerRender = compilePerRender;
+    }
+
+    boolean compilePerRender() {
+        return compilePerRender;
     }
 
     /**
@@ -59,7 +66,7 @@ final class PebbleRuntime {
                     print.setExpression(new TextPrintExpression(print.getExpression()));
                 }
             }
-            return new CompiledTemplate(this, kind, source, template, single, analysis.rootVariables());
+            return new CompiledTemplate(this, kind, source, pebbleSource, template, single, analysis.rootVariables());
         } catch (RuntimeException e) {
             throw ErrorMessages.doesNotCompile(kind, source, e);
         }

@@ -75,6 +75,12 @@ public final class Secrets {
         return new Secrets(out);
     }
 
+    /** The {@code FLOWLINE_SECRET_*} variables of {@code env}, overridden by the file's secrets when a file is given. */
+    public static Secrets load(Map<String, String> env, Path fileOrNull) {
+        Secrets fromEnv = fromEnvironment(env);
+        return fileOrNull == null ? fromEnv : fromEnv.and(fromFile(fileOrNull));
+    }
+
     /** These secrets, overridden by {@code other}'s where both name one. */
     public Secrets and(Secrets other) {
         Map<String, String> out = new HashMap<>(values);

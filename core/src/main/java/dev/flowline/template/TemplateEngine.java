@@ -30,13 +30,25 @@ public final class TemplateEngine {
 
     /** An engine whose templates can read {@code secrets} with {@code secret('NAME')}. */
     public TemplateEngine(Secrets secrets) {
+        this(secrets, false);
+    }
+
+    private TemplateEngine(Secrets secrets, boolean compilePerRender) {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
-        this.runtime = new PebbleRuntime(false, secrets);
+        this.runtime = new PebbleRuntime(false, secrets, compilePerRender);
     }
 
     /** The secrets templates can read (and that must be masked wherever outputs are recorded). */
     public Secrets secrets() {
         return secrets;
+    }
+
+    /**
+     * An engine whose templates are checked at compile time as usual but parsed again at every render: the guide's
+     * "Bad" form, slower and otherwise identical. Only for benchmarks that measure what compiling once saves.
+     */
+    public static TemplateEngine compilingPerRender() {
+        return new TemplateEngine(Secrets.none(), true);
     }
 
     /** True when {@code s} contains a template tag, <code>&#123;&#123;</code> or <code>&#123;%</code>; null is not one. */
@@ -67,7 +79,7 @@ public final class TemplateEngine {
         if (r == null) {
             synchronized (this) {
                 if (htmlRuntime == null) {
-                    htmlRuntime = new PebbleRuntime(true, secrets);
+                    htmlRuntime = new PebbleRuntime(true, secrets, false);
                 }
                 r = htmlRuntime;
             }

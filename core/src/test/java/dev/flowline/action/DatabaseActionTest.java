@@ -86,4 +86,37 @@ class DatabaseActionTest {
         assertThat(r.actions().getFirst().status()).isEqualTo(ActionStatus.FAILED);
         assertThat(r.actions().getFirst().error()).contains("NOWHERE");
     }
+
+    @Test
+    void for_each_inserts_every_item_in_one_batch_and_one_transaction() throws Exception {
+        ExecutionRecord r = run("""
+                {'id': 'lines', 'type': 'database', 'operation': 'insert', 'for_each': '{{ entity.lines }}',
+                 'sql': 'insert into order_lines (order_id, sku, qty) values (:id, :sku, :qty)',
+                 'params': {'id': '{{ entity.id }}', 'sku': '{{ item.sku }}', 'qty': '{{ item.qty }}'}}""",
+                Map.of("id", "o9", "lines", List.of(Map.of("sku", "X", "qty", 1L), Map.of("sku", "Y", "qty", 4L))));
+        assertThat(r.actions().getFirst().output()).isEqualTo(Map.of("items", 2L, "rows_affected", 2L));
+        try (Statement st = keepAlive.createStatement();
+             ResultSet rs = st.executeQuery("select count(*), sum(qty) from order_lines where order_id = 'o9'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(2)).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void a_failing_item_rolls_back_the_whole_for_each_batch() throws Exception {
+        try (Statement st = keepAlive.createStatement()) {
+            st.execute("create table unique_skus (sku varchar(10) primary key)");
+        }
+        ExecutionRecord r = run("""
+                {'id': 'skus', 'type': 'database', 'operation': 'insert', 'for_each': '{{ entity.skus }}',
+                 'sql': 'insert into unique_skus (sku) values (:sku)', 'params': {'sku': '{{ item }}'}}""",
+                Map.of("id", "o1", "skus", List.of("A", "B", "A")));
+        assertThat(r.actions().getFirst().status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(r.actions().getFirst().error()).contains("nothing was written");
+        try (Statement st = keepAlive.createStatement(); ResultSet rs = st.executeQuery("select count(*) from unique_skus")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
 }

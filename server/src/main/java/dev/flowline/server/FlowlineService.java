@@ -12,11 +12,14 @@ import dev.flowline.notification.ChannelWebhook;
 import dev.flowline.notification.NotificationBatcher;
 import dev.flowline.server.api.ExecutionStats;
 import dev.flowline.server.api.HttpApi;
+import dev.flowline.server.dashboard.Dashboard;
 import dev.flowline.server.intake.Dispatcher;
 import dev.flowline.server.intake.EventIntake;
+import dev.flowline.server.metrics.Monitoring;
 import dev.flowline.server.workflow.WorkflowRegistry;
 import dev.flowline.store.JdbcStore;
 import dev.flowline.store.Store;
+import dev.flowline.template.Secrets;
 import dev.flowline.template.TemplateEngine;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -54,6 +57,8 @@ public final class FlowlineService implements AutoCloseable {
     private WorkflowRegistry workflows;
     private Javalin http;
     private AdminToken token;
+    private Monitoring monitoring;
+    private HikariDataSource appPool;
     private volatile boolean ready;
     private boolean closed;
 
@@ -81,16 +86,21 @@ public final class FlowlineService implements AutoCloseable {
         token = AdminToken.resolve(config.adminToken(), config.dataDir());
         store = JdbcStore.h2(config.dataDir());
         ExecutionStats stats = new ExecutionStats(Clock.systemUTC(), Duration.ofMinutes(5), 200_000);
+        Secrets secrets = Secrets.load(System.getenv(), config.secretsFile());
+        monitoring = new Monitoring(Clock.systemUTC());
         Engine.Builder builder = Engine.builder().loadHandlers()
+                .secrets(secrets)
+                .webhookSigningSecret(System.getenv("FLOWLINE_WEBHOOK_SECRET"))
                 .journal(store)
                 .notificationSink(new StoreNotificationSink(store))
                 .executionListener(r -> finished(r, stats));
         if (config.appDbUrl() != null) {
-            builder.applicationDataSource(pool(config.appDbUrl()));
+            appPool = pool(config.appDbUrl());
+            builder.applicationDataSource(appPool);
         }
         wireNotificationsAndEmail(builder);
         engine = builder.build();
-        workflows = new WorkflowRegistry(store, new DefinitionParser(new TemplateEngine(), builder.customActionTypes()),
+        workflows = new WorkflowRegistry(store, new DefinitionParser(new TemplateEngine(secrets), builder.customActionTypes()),
                 engine);
         workflows.load();
         if (config.workflowsDir() != null) {
@@ -98,10 +108,16 @@ public final class FlowlineService implements AutoCloseable {
             LOG.info("{} workflow(s) updated from {}", changed, config.workflowsDir());
         }
         dispatcher = new Dispatcher(store, engine, config.maxInFlight());
-        intake = new EventIntake(store, dispatcher, config.maxBacklog(), 10_000);
+        intake = new EventIntake(store, dispatcher, config.maxBacklog(), 10_000, monitoring.intakeListener());
+        monitoring.start(dispatcher::backlog, dispatcher::inFlight, config.maxInFlight(), appPool);
         HttpApi api = new HttpApi(store, workflows, intake, dispatcher, stats, token.value(), () -> ready,
-                engine);
-        http = api.create(config.maxBodyBytes(), routes -> extraRoutes.forEach(r -> r.accept(routes)));
+                engine, this::appDbPoolStats);
+        Dashboard dashboard = new Dashboard(new Dashboard.Parts(store, workflows, engine, stats, dispatcher::backlog,
+                dispatcher::inFlight, monitoring), token.value(), config.metricsOpen(), Clock.systemUTC());
+        http = api.create(config.maxBodyBytes(), javalin -> {
+            dashboard.configure(javalin);
+            extraRoutes.forEach(r -> r.accept(javalin.routes));
+        });
         http.start(config.port());
         dispatcher.start();
         ready = true;
@@ -139,15 +155,18 @@ public final class FlowlineService implements AutoCloseable {
     private void finished(ExecutionRecord r, ExecutionStats stats) {
         store.finished(r);
         stats.record(r);
+        monitoring.onExecution(r);
     }
 
     private HikariDataSource pool(String url) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setPoolName("flowline-app");
-        hc.setMaximumPoolSize(16);
+        hc.setMaximumPoolSize(config.appDbPoolSize());
+        hc.setMetricsTrackerFactory(monitoring.metrics().poolMetrics());
         HikariDataSource ds = new HikariDataSource(hc);
         closeables.add(ds);
+        appPool = ds;
         return ds;
     }
 
@@ -160,6 +179,8 @@ public final class FlowlineService implements AutoCloseable {
                 : "SMTP " + config.smtp().host() + ":" + config.smtp().port() + " as " + config.smtp().from()));
         out.println("  try:            curl -H \"Authorization: Bearer $(cat " + config.dataDir().resolve("admin-token")
                 + ")\" " + url() + "/api/stats");
+        out.println("  dashboard:      " + url() + "/?token=" + token.value());
+        out.println("  metrics:        " + url() + "/metrics" + (config.metricsOpen() ? " (open)" : " (token needed)"));
     }
 
     public String url() {
@@ -172,6 +193,20 @@ public final class FlowlineService implements AutoCloseable {
 
     public String adminToken() {
         return token.value();
+    }
+
+    /** Pool figures of the application database, or an empty map when none is configured. */
+    public java.util.Map<String, Object> appDbPoolStats() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        if (appPool != null && appPool.getHikariPoolMXBean() != null) {
+            var bean = appPool.getHikariPoolMXBean();
+            m.put("active", bean.getActiveConnections());
+            m.put("idle", bean.getIdleConnections());
+            m.put("total", bean.getTotalConnections());
+            m.put("waiting", bean.getThreadsAwaitingConnection());
+            m.put("max", appPool.getMaximumPoolSize());
+        }
+        return m;
     }
 
     public Store store() {
@@ -222,6 +257,9 @@ public final class FlowlineService implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("closing {} failed", c, e);
             }
+        }
+        if (monitoring != null) {
+            monitoring.close();
         }
         if (store != null) {
             store.close();

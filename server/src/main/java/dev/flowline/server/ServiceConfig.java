@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param maxInFlight     events handed to the engine at once
  * @param shutdownTimeout how long graceful shutdown waits for running executions
  * @param appDbUrl        JDBC URL of the application database (for database actions and query conditions), or null
+ * @param appDbPoolSize   connections in the application database pool
+ * @param secretsFile     properties file of named secrets (besides FLOWLINE_SECRET_* variables), or null
+ * @param metricsOpen     serve {@code /metrics} without the token (for scrapers that cannot send one)
  * @param smtp            the SMTP server for e-mail actions, or null (they fail with "e-mail is not configured")
  * @param notificationBatchSize  normal notifications per recipient that make a digest go out, unless a workflow says
  * @param notificationMaxDelay   longest a normal notification waits for its digest, unless a workflow says
@@ -27,8 +30,9 @@ import java.util.Objects;
  */
 public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean demo, long maxBodyBytes,
                             String adminToken, long maxBacklog, int maxInFlight, Duration shutdownTimeout,
-                            String appDbUrl, SmtpSettings smtp, int notificationBatchSize,
-                            Duration notificationMaxDelay, URI notificationWebhook) {
+                            String appDbUrl, int appDbPoolSize, Path secretsFile, boolean metricsOpen,
+                            SmtpSettings smtp, int notificationBatchSize, Duration notificationMaxDelay,
+                            URI notificationWebhook) {
 
     public static Builder builder() {
         return new Builder();
@@ -46,6 +50,9 @@ public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean d
         private int maxInFlight = 2_000;
         private Duration shutdownTimeout = Duration.ofSeconds(20);
         private String appDbUrl;
+        private int appDbPoolSize = 16;
+        private Path secretsFile;
+        private boolean metricsOpen;
         private SmtpSettings smtp;
         private int notificationBatchSize = 20;
         private Duration notificationMaxDelay = Duration.ofSeconds(60);
@@ -123,6 +130,27 @@ public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean d
             return this;
         }
 
+        /** Connections in the application database pool (default 16). */
+        public Builder appDbPoolSize(int size) {
+            if (size < 1 || size > 1000) {
+                throw new IllegalArgumentException("appDbPoolSize must be from 1 to 1000, was " + size);
+            }
+            this.appDbPoolSize = size;
+            return this;
+        }
+
+        /** Properties file of named secrets (default none; FLOWLINE_SECRET_* variables are always read). */
+        public Builder secretsFile(Path file) {
+            this.secretsFile = file;
+            return this;
+        }
+
+        /** Serve {@code /metrics} without the token (default false: bearer token or dashboard session needed). */
+        public Builder metricsOpen(boolean open) {
+            this.metricsOpen = open;
+            return this;
+        }
+
         /** The SMTP server for e-mail actions (default none: e-mail actions fail with a clear message). */
         public Builder smtp(SmtpSettings smtp) {
             this.smtp = smtp;
@@ -159,8 +187,8 @@ public record ServiceConfig(int port, Path dataDir, Path workflowsDir, boolean d
 
         public ServiceConfig build() {
             return new ServiceConfig(port, dataDir, workflowsDir, demo, maxBodyBytes, adminToken, maxBacklog,
-                    maxInFlight, shutdownTimeout, appDbUrl, smtp, notificationBatchSize, notificationMaxDelay,
-                    notificationWebhook);
+                    maxInFlight, shutdownTimeout, appDbUrl, appDbPoolSize, secretsFile, metricsOpen, smtp,
+                    notificationBatchSize, notificationMaxDelay, notificationWebhook);
         }
     }
 }

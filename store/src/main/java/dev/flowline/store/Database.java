@@ -27,11 +27,34 @@ final class Database {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final boolean fsyncOnCommit;
+    private final WriteBatcher batcher;
 
-    Database(DataSource dataSource, Dialect dialect, boolean fsyncOnCommit) {
+    /**
+     * @param maxBatchWrites most {@link #write} calls one shared transaction takes (group commit); 1 runs each call
+     *                       in its own transaction on the caller's thread
+     */
+    Database(DataSource dataSource, Dialect dialect, boolean fsyncOnCommit, int maxBatchWrites) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.fsyncOnCommit = fsyncOnCommit && dialect.syncStatement() != null;
+        this.batcher = maxBatchWrites > 1 ? new WriteBatcher(this, maxBatchWrites) : null;
+    }
+
+    /** Transactions the write batcher committed (0 without group commit of writes). */
+    long batchedCommits() {
+        return batcher == null ? 0 : batcher.commits();
+    }
+
+    /** Writes waiting for the write batcher's next transaction. */
+    int queuedWrites() {
+        return batcher == null ? 0 : batcher.queued();
+    }
+
+    /** Lets queued writes finish and stops the batcher's thread. */
+    void close() {
+        if (batcher != null) {
+            batcher.close();
+        }
     }
 
     Dialect dialect() {
@@ -47,8 +70,16 @@ final class Database {
         }
     }
 
-    /** Runs work as one transaction, commits, and forces the commit to disk when fsync on commit is set. */
+    /**
+     * Runs work as one transaction, commits, and forces the commit to disk when fsync on commit is set; returns once
+     * committed. With group commit of writes, concurrent calls share one transaction (see {@link WriteBatcher}).
+     */
     <T> T write(String what, Work<T> work) {
+        return batcher == null ? writeDirect(what, work) : batcher.write(what, work);
+    }
+
+    /** {@link #write} in a transaction of its own on the caller's thread. */
+    <T> T writeDirect(String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             T result;

@@ -96,7 +96,7 @@ final class EventTable {
     }
 
     void markProcessed(long seq) {
-        db.read("mark event " + seq + " processed", c -> {
+        db.write("mark event " + seq + " processed", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE event SET processed = TRUE WHERE seq = ?")) {
                 ps.setLong(1, seq);
                 return ps.executeUpdate();

@@ -125,7 +125,7 @@ final class EventWriter implements AutoCloseable {
     private List<Accepted> insert(List<EntityEvent> all) {
         for (int attempt = 1; ; attempt++) {
             try {
-                List<Accepted> accepted = db.write("store " + all.size() + " accepted events",
+                List<Accepted> accepted = db.writeDirect("store " + all.size() + " accepted events",
                         c -> List.copyOf(events.insert(c, all, clock.instant())));
                 commits.incrementAndGet();
                 return accepted;

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Executions and their action results: the journal the engine writes as executions progress, and the queries the
- * API reads. Each write is one transaction. Thread-safe.
+ * API reads. Each write is one transaction, shared with concurrent writes when the store groups them
+ * ({@link StoreOptions#maxBatchWrites()}). Thread-safe.
  */
 final class JdbcJournal {
 

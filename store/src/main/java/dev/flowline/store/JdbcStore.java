@@ -53,7 +53,7 @@ public final class JdbcStore implements Store {
 
     private JdbcStore(DataSource dataSource, Dialect dialect, StoreOptions options, HikariDataSource ownedPool) {
         this.ownedPool = ownedPool;
-        this.db = new Database(dataSource, dialect, options.fsyncOnCommit());
+        this.db = new Database(dataSource, dialect, options.fsyncOnCommit(), options.maxBatchWrites());
         this.workflows = new WorkflowTable(db, options.clock());
         this.events = new EventTable(db);
         this.journal = new JdbcJournal(db);
@@ -118,6 +118,11 @@ public final class JdbcStore implements Store {
     /** Transactions that stored accepted events so far; fewer than {@code accept} calls when commits were shared. */
     public long commitCount() {
         return writer.commits();
+    }
+
+    /** Transactions that wrote journal entries, processed marks and notifications together (group commit of writes). */
+    public long batchedWriteCommits() {
+        return db.batchedCommits();
     }
 
     @Override
@@ -258,6 +263,7 @@ public final class JdbcStore implements Store {
     @Override
     public void close() {
         writer.close();
+        db.close();
         if (ownedPool != null) {
             ownedPool.close();
         }

@@ -40,6 +40,9 @@ final class JournalJson {
             m.put("started_at", Times.iso(a.startedAt()));
             m.put("duration_ms", a.durationMs());
             m.put("error", a.error());
+            if (a.httpStatus() != null) {
+                m.put("http_status", a.httpStatus());
+            }
             return m;
         }).toList());
     }
@@ -47,7 +50,8 @@ final class JournalJson {
     static List<AttemptRecord> attempts(String json) {
         return list(json).stream().map(m -> new AttemptRecord((int) number(m.get("attempt")),
                 m.get("started_at") == null ? null : Instant.parse((String) m.get("started_at")),
-                number(m.get("duration_ms")), (String) m.get("error"))).toList();
+                number(m.get("duration_ms")), (String) m.get("error"),
+                m.get("http_status") == null ? null : (int) number(m.get("http_status")))).toList();
     }
 
     /** An action output as JSON text, or null for none. */

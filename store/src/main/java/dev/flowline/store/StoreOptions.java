@@ -12,15 +12,20 @@ import java.util.Objects;
  *                       {@link StoreBusyException}; default 4096
  * @param maxBatchEvents most events one group commit takes (a larger single call is still written whole);
  *                       default 1000
+ * @param maxBatchWrites most journal writes (execution started, action finished, execution finished), processed
+ *                       marks and notifications one shared transaction takes; every caller still returns only once
+ *                       its write is committed. 1 commits each write alone; default 1000
  * @param poolSize       connections in the pool the store creates itself ({@code h2}, {@code postgres}); default 8
  * @param clock          the time stamped on accepted events and saved workflow versions; default UTC system clock
  */
-public record StoreOptions(boolean fsyncOnCommit, int queueCapacity, int maxBatchEvents, int poolSize, Clock clock) {
+public record StoreOptions(boolean fsyncOnCommit, int queueCapacity, int maxBatchEvents, int maxBatchWrites, int poolSize,
+                           Clock clock) {
 
     public StoreOptions {
         Objects.requireNonNull(clock, "clock");
         positive("queueCapacity", queueCapacity);
         positive("maxBatchEvents", maxBatchEvents);
+        positive("maxBatchWrites", maxBatchWrites);
         positive("poolSize", poolSize);
     }
 
@@ -44,6 +49,7 @@ public record StoreOptions(boolean fsyncOnCommit, int queueCapacity, int maxBatc
         private boolean fsyncOnCommit;
         private int queueCapacity = 4096;
         private int maxBatchEvents = 1000;
+        private int maxBatchWrites = 1000;
         private int poolSize = 8;
         private Clock clock = Clock.systemUTC();
 
@@ -65,6 +71,11 @@ public record StoreOptions(boolean fsyncOnCommit, int queueCapacity, int maxBatc
             return this;
         }
 
+        public Builder maxBatchWrites(int maxBatchWrites) {
+            this.maxBatchWrites = maxBatchWrites;
+            return this;
+        }
+
         public Builder poolSize(int poolSize) {
             this.poolSize = poolSize;
             return this;
@@ -77,7 +88,7 @@ public record StoreOptions(boolean fsyncOnCommit, int queueCapacity, int maxBatc
 
         /** The options; throws {@link IllegalArgumentException} naming a setting out of range. */
         public StoreOptions build() {
-            return new StoreOptions(fsyncOnCommit, queueCapacity, maxBatchEvents, poolSize, clock);
+            return new StoreOptions(fsyncOnCommit, queueCapacity, maxBatchEvents, maxBatchWrites, poolSize, clock);
         }
     }
 }

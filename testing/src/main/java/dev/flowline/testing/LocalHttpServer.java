@@ -30,7 +30,10 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     /** One scripted response. */
-    public record Reply(int status, String contentType, String body, long delayMs) {
+    public record Reply(int status, String contentType, String body, long delayMs, Map<String, String> headers) {
+        public Reply(int status, String contentType, String body, long delayMs) {
+            this(status, contentType, body, delayMs, Map.of());
+        }
     }
 
     private final HttpServer server;
@@ -58,6 +61,12 @@ public final class LocalHttpServer implements AutoCloseable {
     /** After the queued replies, every request waits {@code delayMs} before its {@code 200 {"ok":true}}. */
     public LocalHttpServer slowByDefault(long delayMs) {
         fallback = new Reply(200, "application/json", "{\"ok\":true}", delayMs);
+        return this;
+    }
+
+    /** Queues a reply with an extra response header (e.g. {@code Retry-After}). */
+    public LocalHttpServer thenWithHeader(int status, String body, String header, String value) {
+        script.add(new Reply(status, "application/json", body, 0, Map.of(header, value)));
         return this;
     }
 
@@ -89,6 +98,7 @@ public final class LocalHttpServer implements AutoCloseable {
         }
         byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", r.contentType());
+        r.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         ex.sendResponseHeaders(r.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             ex.getResponseBody().write(bytes);

@@ -36,11 +36,10 @@ public final class DatabaseStatements {
             throw new ActionFailedException("database actions need an application database; none is configured"
                     + " (use --app-db with flowline run)", false);
         }
-        Map<String, Object> params = new HashMap<>();
-        for (Map.Entry<String, TemplateValue> p : a.params().entrySet()) {
-            params.put(p.getKey(), p.getValue().render(attempt.context()));
+        if (a.forEach() != null) {
+            return batch(a, attempt);
         }
-        List<Object> values = SqlParameters.bind(a.sql(), params);
+        List<Object> values = SqlParameters.bind(a.sql(), params(a, attempt.context()));
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(a.sql().jdbc())) {
             ps.setQueryTimeout((int) Math.max(1, attempt.timeout().toSeconds()));
@@ -52,9 +51,56 @@ public final class DatabaseStatements {
                 }
             }
             int n = ps.executeUpdate();
-            return Map.of("rows_affected", n);
+            return Map.of("rows_affected", (long) n);
         } catch (SQLException e) {
             throw new ActionFailedException("SQL failed (" + e.getSQLState() + "): " + e.getMessage(), retryable(e), e);
+        }
+    }
+
+    private static Map<String, Object> params(DatabaseAction a, Map<String, Object> context) {
+        Map<String, Object> params = new HashMap<>();
+        for (Map.Entry<String, TemplateValue> p : a.params().entrySet()) {
+            params.put(p.getKey(), p.getValue().render(context));
+        }
+        return params;
+    }
+
+    /** for_each: one statement per item, as one JDBC batch in one transaction (all or nothing). */
+    private Object batch(DatabaseAction a, Attempt attempt) {
+        Object items = a.forEach().render(attempt.context());
+        if (!(items instanceof List<?> list)) {
+            throw new ActionFailedException("for_each must render to a list, got "
+                    + (items == null ? "null" : items.getClass().getSimpleName()), false);
+        }
+        Map<String, Object> context = new HashMap<>(attempt.context());
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(a.sql().jdbc())) {
+                ps.setQueryTimeout((int) Math.max(1, attempt.timeout().toSeconds()));
+                for (Object item : list) {
+                    context.put("item", item);
+                    SqlParameters.apply(ps, SqlParameters.bind(a.sql(), params(a, context)));
+                    ps.addBatch();
+                }
+                long affected = 0;
+                for (int n : list.isEmpty() ? new int[0] : ps.executeBatch()) {
+                    affected += Math.max(n, 0);
+                }
+                c.commit();
+                Map<String, Object> out = new java.util.LinkedHashMap<>();
+                out.put("items", (long) list.size());
+                out.put("rows_affected", affected);
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new ActionFailedException("SQL batch failed (" + e.getSQLState() + "), nothing was written: "
+                    + e.getMessage(), retryable(e), e);
         }
     }
 

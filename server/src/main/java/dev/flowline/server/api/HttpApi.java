@@ -2,10 +2,9 @@ package dev.flowline.server.api;
 
 import dev.flowline.execution.Engine;
 import dev.flowline.execution.ExecutionRecord;
-import dev.flowline.execution.ExecutionStatus;
-import dev.flowline.execution.JournaledExecution;
 import dev.flowline.json.Json;
 import dev.flowline.server.intake.Dispatcher;
+import dev.flowline.server.retry.ExecutionRetries;
 import dev.flowline.server.intake.EventIntake;
 import dev.flowline.server.workflow.WorkflowNotFoundException;
 import dev.flowline.server.workflow.WorkflowRegistry;
@@ -38,10 +37,13 @@ public final class HttpApi {
     private final byte[] token;
     private final BooleanSupplier ready;
     private final Engine engine;
+    private final java.util.function.Supplier<Map<String, Object>> poolStats;
 
     public HttpApi(Store store, WorkflowRegistry workflows, EventIntake intake, Dispatcher dispatcher,
-                   ExecutionStats stats, String adminToken, BooleanSupplier ready, Engine engine) {
+                   ExecutionStats stats, String adminToken, BooleanSupplier ready, Engine engine,
+                   java.util.function.Supplier<Map<String, Object>> poolStats) {
         this.engine = engine;
+        this.poolStats = poolStats;
         this.store = store;
         this.workflows = workflows;
         this.intake = intake;
@@ -51,8 +53,11 @@ public final class HttpApi {
         this.ready = ready;
     }
 
-    /** Creates the HTTP server (not started) with the API and error mapping. */
-    public Javalin create(long maxBodyBytes, java.util.function.Consumer<RoutesConfig> extraRoutes) {
+    /**
+     * Creates the HTTP server (not started) with the API and error mapping; {@code extra} adds more (the dashboard,
+     * the demo's routes) to the same configuration.
+     */
+    public Javalin create(long maxBodyBytes, java.util.function.Consumer<io.javalin.config.JavalinConfig> extra) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = maxBodyBytes;
@@ -76,7 +81,7 @@ public final class HttpApi {
             r.get("/api/executions/{id}", this::getExecution);
             r.post("/api/executions/{id}/retry", this::retry);
             r.get("/api/notifications", this::listNotifications);
-            extraRoutes.accept(r);
+            extra.accept(config);
             ApiErrors.register(r);
         });
     }
@@ -108,6 +113,9 @@ public final class HttpApi {
         m.put("in_flight_events", dispatcher.inFlight());
         m.putAll(stats.snapshot());
         m.put("failed_by_workflow", store.failedExecutionsByWorkflow());
+        m.put("circuit_breakers", engine.circuitBreakerStates());
+        m.put("app_db_pool", poolStats.get());
+        m.put("running_action_attempts", engine.runningAttempts());
         ok(ctx, m);
     }
 
@@ -175,16 +183,7 @@ public final class HttpApi {
             throw new BadRequestException("from must be start or failed, not '" + from + "'");
         }
         boolean fromStart = "start".equals(from);
-        ExecutionRecord r = store.execution(id).orElseThrow(() -> new NotFoundException("execution '" + id + "' not found"));
-        if (r.status() != ExecutionStatus.FAILED) {
-            throw new ConflictException("execution '" + id + "' is " + r.status().jsonName()
-                    + "; only failed executions can be retried");
-        }
-        Store.StoredEvent event = store.event(r.eventId()).orElseThrow(() ->
-                new ConflictException("the event of execution '" + id + "' is no longer stored"));
-        JournaledExecution reopened = store.reopenForRetry(id, fromStart).orElseThrow(() ->
-                new ConflictException("execution '" + id + "' is already being retried"));
-        engine.retry(event.event(), reopened, () -> { });
+        new ExecutionRetries(store, engine).retry(id, fromStart);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("execution_id", id);
         m.put("status", "running");

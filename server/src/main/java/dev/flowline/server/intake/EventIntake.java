@@ -28,16 +28,23 @@ public final class EventIntake {
     private final EventParser parser = new EventParser();
     private final long maxBacklog;
     private final int maxBatch;
+    private final IntakeListener listener;
 
     /**
      * @param maxBacklog accepted-but-unprocessed events beyond which intake answers "overloaded"
      * @param maxBatch   most events in one request
      */
     public EventIntake(Store store, Dispatcher dispatcher, long maxBacklog, int maxBatch) {
+        this(store, dispatcher, maxBacklog, maxBatch, IntakeListener.NONE);
+    }
+
+    /** As above, telling {@code listener} what was accepted and rejected (for metrics). */
+    public EventIntake(Store store, Dispatcher dispatcher, long maxBacklog, int maxBatch, IntakeListener listener) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.maxBacklog = maxBacklog;
         this.maxBatch = maxBatch;
+        this.listener = listener;
     }
 
     /**
@@ -59,6 +66,15 @@ public final class EventIntake {
 
     /** Parses a JSON body holding one event or an array of events, and accepts them. */
     public Result accept(String body) {
+        try {
+            return acceptJson(body);
+        } catch (InvalidEventsException e) {
+            listener.rejected("invalid", requestSize(body));
+            throw e;
+        }
+    }
+
+    private Result acceptJson(String body) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(body);
@@ -97,6 +113,7 @@ public final class EventIntake {
     public Result accept(List<EntityEvent> events) {
         long backlog = dispatcher.backlog();
         if (backlog + events.size() > maxBacklog) {
+            listener.rejected("overloaded", events.size());
             throw new OverloadedException(backlog, maxBacklog, 1);
         }
         List<Store.Accepted> accepted;
@@ -109,6 +126,7 @@ public final class EventIntake {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             if (cause instanceof StoreBusyException) {
                 // The store's write queue is full: as saturated as a long backlog, so the client should back off.
+                listener.rejected("overloaded", events.size());
                 throw new OverloadedException(dispatcher.backlog(), maxBacklog, 1);
             }
             throw new FlowlineException("events could not be stored: " + cause.getMessage(), cause);
@@ -124,7 +142,18 @@ public final class EventIntake {
         if (accepted.size() > duplicates) {
             dispatcher.accepted(accepted.size() - duplicates);
         }
+        listener.accepted(accepted.size(), duplicates);
         return new Result(accepted.size(), duplicates, ids);
+    }
+
+    /** Events in a rejected request: the array's length, else 1. */
+    private static int requestSize(String body) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            return node != null && node.isArray() ? Math.max(1, node.size()) : 1;
+        } catch (JsonProcessingException e) {
+            return 1;
+        }
     }
 
     private void parse(JsonNode node, String path, List<EntityEvent> events, List<InputError> errors) {

@@ -52,7 +52,9 @@ class BackpressureTest {
                 assertThat(r.status()).isEqualTo(202);
                 accepted += 2;
             }
-            assertThat(service.store().unprocessedCount()).isLessThanOrEqualTo(20);
+            // The intake's own backlog count (queue_depth) is the bound; the store's unprocessed count may lag a
+            // moment behind it because processed-marks are group-committed.
+            assertThat(((Number) api.get("/api/stats").map().get("queue_depth")).longValue()).isLessThanOrEqualTo(20);
         }
         assertThat(refused).as("intake must refuse once 20 events wait").isNotNull();
         assertThat(refused.raw().headers().firstValue("Retry-After")).hasValue("1");
