@@ -116,6 +116,8 @@ public final class HttpApi {
         m.put("circuit_breakers", engine.circuitBreakerStates());
         m.put("app_db_pool", poolStats.get());
         m.put("running_action_attempts", engine.runningAttempts());
+        m.put("emails_pending", store.emailOutbox().pending());
+        m.put("notifications_pending_digest", store.pendingNotifications().pendingCount());
         ok(ctx, m);
     }
 

@@ -193,7 +193,8 @@ class HttpApiTest {
                 .get("executions_total")).intValue() == 5);
         Map<String, Object> stats = api.get("/api/stats").map();
         assertThat(stats).containsKeys("queue_depth", "executions_per_minute", "success_rate", "execution_ms_p50",
-                "execution_ms_p95", "execution_ms_p99");
+                "execution_ms_p95", "execution_ms_p99", "circuit_breakers", "failed_by_workflow", "app_db_pool");
+        assertThat(stats).containsEntry("emails_pending", 0L).containsEntry("notifications_pending_digest", 0L);
         assertThat(stats).containsEntry("success_rate", 1.0).containsEntry("executions_per_minute", 5L);
     }
 
