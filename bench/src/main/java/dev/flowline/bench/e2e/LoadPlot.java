@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Draws the load sweep as a PNG with plain java.awt (headless, no plotting library): executions/s completed and p99
- * latency against offered events/s, for Flowline and the naive baseline. Stateless.
+ * latency against offered events/s, for Flowline and the naive baseline. Stateless and thread-safe.
  */
 final class LoadPlot {
 
