@@ -12,7 +12,7 @@ import java.io.PrintStream;
 
 /**
  * {@code flowline bench}: the benchmarks of docs/benchmarks.md. Each prints progress, a human-readable report and,
- * as its last line, one JSON object with its figures.
+ * as its last line, one JSON object with its figures. Not thread-safe: one command line, one run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: match, conditions, templates, dag, e2e, jmh, plot. Each ends with one JSON line.")

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +56,32 @@ public final class ConditionEvaluator {
         Lazy lazy = new Lazy(context);
         for (Condition c : conditions) {
             if (!test(c, event, lazy)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every condition holds, without recording anything: the matcher's fast path for many candidates.
+     * Field tests are evaluated directly; the template context ({@code context} applied to {@code owner}) is only
+     * built when a condition needs it, and nothing is allocated for a plan of field tests.
+     */
+    public <W> boolean allHold(List<Condition> conditions, EntityEvent event, W owner,
+                               Function<? super W, Map<String, Object>> context) {
+        Lazy lazy = null;
+        for (int i = 0, n = conditions.size(); i < n; i++) {
+            Condition c = conditions.get(i);
+            boolean holds;
+            if (c instanceof FieldCondition f) {
+                holds = FieldTests.test(f, event);
+            } else {
+                if (lazy == null) {
+                    lazy = new Lazy(() -> context.apply(owner));
+                }
+                holds = test(c, event, lazy);
+            }
+            if (!holds) {
                 return false;
             }
         }

@@ -48,8 +48,9 @@ public final class Matcher {
     public List<WorkflowDefinition> matching(EntityEvent event, Function<WorkflowDefinition, Map<String, Object>> context) {
         List<WorkflowDefinition> found = index.candidates(event);
         List<WorkflowDefinition> out = new ArrayList<>(found.size());
-        for (WorkflowDefinition w : found) {
-            if (conditions.allHold(w.plan(), event, () -> context.apply(w))) {
+        for (int i = 0, n = found.size(); i < n; i++) {
+            WorkflowDefinition w = found.get(i);
+            if (conditions.allHold(w.plan(), event, w, context)) {
                 out.add(w);
             }
         }

@@ -103,6 +103,7 @@ final class LoadDriver {
 
     private void send(List<EntityEvent> events, long[] indexes, double rate, long start, long countAfter)
             throws InterruptedException {
+        long stamp;
         if (rate > 0) {
             // the batch is due when the events before it have had their share of time
             long due = start + (long) ((countAfter - events.size()) / rate * 1e9);
@@ -110,9 +111,14 @@ final class LoadDriver {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
+            // latency counts from when the event was due, so a producer held up by a slow intake does not hide the
+            // wait (no "coordinated omission")
+            stamp = due;
+        } else {
+            stamp = System.nanoTime();
         }
-        // latency counts from the first attempt to send, so time spent backing off from a 429 is included
-        metrics.sent(indexes, events.size(), System.nanoTime());
+        // and from the first attempt to send, so time spent backing off from a 429 is included
+        metrics.sent(indexes, events.size(), stamp);
         while (true) {
             try {
                 intake.accept(List.copyOf(events));

@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Draws the load sweep as a PNG with plain java.awt (headless, no plotting library): executions/s completed and p99
- * latency against offered events/s, for Flowline and the naive baseline. Stateless.
+ * latency against offered events/s, for Flowline and the naive baseline. Stateless and thread-safe.
  */
 final class LoadPlot {
 
@@ -140,7 +140,7 @@ final class LoadPlot {
             return 1;
         }
         double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double m : new double[] {1, 2, 2.5, 3, 4, 5, 10}) {
             if (m * p >= v) {
                 return m * p;
             }

@@ -2,7 +2,7 @@ package dev.flowline.bench.e2e;
 
 import dev.flowline.bench.Report;
 
-/** The human-readable part of the end-to-end report. Stateless. */
+/** The human-readable part of the end-to-end report. Stateless and thread-safe. */
 final class Narrative {
 
     private Narrative() {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The figures of one phase of the end-to-end benchmark.
+ * The figures of one phase of the end-to-end benchmark. Immutable.
  *
  * @param orders          orders sent
  * @param events          events accepted

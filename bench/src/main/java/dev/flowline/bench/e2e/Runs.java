@@ -15,7 +15,18 @@ record Runs(StoreChoice store, Path dir, String sinkUrl, HeapSampler heap, Repor
 
     Pipeline open(boolean naive, String name) {
         String unique = name + "-" + Long.toString(System.nanoTime(), 36);
-        return new Pipeline(naive, store.open(dir, unique, Pipeline.storeOptions(naive)), dir.resolve(unique + "-app"),
-                sinkUrl);
+        var opened = store.open(dir, unique, Pipeline.storeOptions(naive));
+        Integer seqCache = Integer.getInteger("bench.seqCache");
+        if (seqCache != null && !store.postgres()) {
+            // A/B switch for docs/benchmarks.md: the event sequence's block size before migration 1.1 was 32
+            try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(unique).toAbsolutePath()
+                    .resolve("flowline") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+                 var s = c.createStatement()) {
+                s.execute("ALTER TABLE event ALTER COLUMN seq SET CACHE " + seqCache);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Pipeline(naive, opened, dir.resolve(unique + "-app"), sinkUrl);
     }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code flowline bench jmh [JMH options]}: the JMH micro-benchmarks of the hot paths (matcher, conditions, templates,
  * event parsing). Without options it runs them all with one fork, 3 warm-up and 5 measured iterations of 1 s; any JMH
- * option (a benchmark regex, {@code -f}, {@code -i}, {@code -prof gc}, ...) replaces those defaults.
+ * option (a benchmark regex, {@code -f}, {@code -i}, {@code -prof gc}, ...) replaces those defaults. Not thread-safe:
+ * one run at a time.
  */
 @Command(name = "jmh", description = "JMH micro-benchmarks of the hot paths; JMH options pass through (e.g. Matcher -f 1).")
 public final class JmhCommand implements Callable<Integer> {

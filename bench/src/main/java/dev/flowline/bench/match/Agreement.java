@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
- * Whether the three matchers select the same workflows for the same events.
+ * Whether the three matchers select the same workflows for the same events. Immutable.
  *
  * @param checked     events compared
  * @param naiveDiffer events on which the naive matcher selected other workflows than Flowline

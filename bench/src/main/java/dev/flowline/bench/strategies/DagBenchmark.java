@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code flowline bench dag}: three independent webhooks to a local server that answers after a delay, then one
  * dependent webhook; the same workflow run with parallel actions (Flowline's default) and one action at a time,
- * alternating execution by execution. The critical path (two answers in a row) is the physical limit.
+ * alternating execution by execution. The critical path (two answers in a row) is the physical limit. Not
+ * thread-safe: one run at a time.
  */
 @Command(name = "dag", mixinStandardHelpOptions = true,
         description = "DAG execution: parallel vs sequential wall time against the critical path.")
