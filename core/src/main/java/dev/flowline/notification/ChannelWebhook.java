@@ -136,19 +136,8 @@ public final class ChannelWebhook implements Consumer<Notification>, AutoCloseab
         m.put("workflow_id", n.workflowId());
         m.put("execution_id", n.executionId());
         m.put("created_at", Times.iso(n.createdAt()));
-        m.put("parts", n.parts().stream().map(ChannelWebhook::part).toList());
+        m.put("parts", n.parts().stream().map(Notification::partJson).toList());
         m.put("text", text(n));
-        return m;
-    }
-
-    private static Map<String, Object> part(Notification p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.id());
-        m.put("workflow_id", p.workflowId());
-        m.put("execution_id", p.executionId());
-        m.put("title", p.title());
-        m.put("body", p.body());
-        m.put("created_at", Times.iso(p.createdAt()));
         return m;
     }
 

@@ -35,4 +35,16 @@ public record Notification(String id, String executionId, String workflowId, Lis
     public boolean digest() {
         return !parts.isEmpty();
     }
+
+    /** This notification as one part of a digest, in JSON form (for the API and the channel webhook). */
+    public java.util.Map<String, Object> partJson() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("title", title);
+        m.put("body", body);
+        m.put("workflow_id", workflowId);
+        m.put("execution_id", executionId);
+        m.put("created_at", dev.flowline.execution.Times.iso(createdAt));
+        return m;
+    }
 }

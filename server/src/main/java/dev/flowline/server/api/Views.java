@@ -3,6 +3,7 @@ package dev.flowline.server.api;
 import dev.flowline.event.EventJson;
 import dev.flowline.execution.Times;
 import dev.flowline.json.Json;
+import dev.flowline.notification.Notification;
 import dev.flowline.store.Store;
 
 import java.util.LinkedHashMap;
@@ -36,16 +37,7 @@ final class Views {
         m.put("execution_id", n.executionId());
         m.put("created_at", Times.iso(n.createdAt()));
         m.put("kind", n.parts().isEmpty() ? "notification" : "digest");
-        m.put("parts", n.parts().stream().map(p -> {
-            Map<String, Object> part = new LinkedHashMap<>();
-            part.put("id", p.id());
-            part.put("title", p.title());
-            part.put("body", p.body());
-            part.put("workflow_id", p.workflowId());
-            part.put("execution_id", p.executionId());
-            part.put("created_at", Times.iso(p.createdAt()));
-            return part;
-        }).toList());
+        m.put("parts", n.parts().stream().map(Notification::partJson).toList());
         return m;
     }
 
