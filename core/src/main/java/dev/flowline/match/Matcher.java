@@ -13,16 +13,21 @@ import java.util.function.Function;
 /**
  * Selects the workflows an event runs: trigger index lookup, then each candidate's conditions, cheapest first.
  *
+ * <p>{@link #evaluate} records every candidate's outcome (for executions and the dashboard); {@link #matching} only
+ * answers which workflows run, on a compiled form of the same index.
+ *
  * <p>Thread-safe.
  */
 public final class Matcher {
 
     private final TriggerIndex index;
     private final ConditionEvaluator conditions;
+    private final CompiledMatcher compiled;
 
     public Matcher(TriggerIndex index, ConditionEvaluator conditions) {
         this.index = index;
         this.conditions = conditions;
+        this.compiled = CompiledMatcher.build(index.workflows());
     }
 
     public TriggerIndex index() {
@@ -44,16 +49,13 @@ public final class Matcher {
         return out;
     }
 
-    /** The ids of the workflows whose trigger and conditions hold (no recording; the fast path). */
+    /**
+     * The workflows whose trigger and conditions hold, in no particular order (no recording; the fast path, on the
+     * triggers and conditions compiled by {@link CompiledMatcher}).
+     */
     public List<WorkflowDefinition> matching(EntityEvent event, Function<WorkflowDefinition, Map<String, Object>> context) {
-        List<WorkflowDefinition> found = index.candidates(event);
-        List<WorkflowDefinition> out = new ArrayList<>(found.size());
-        for (int i = 0, n = found.size(); i < n; i++) {
-            WorkflowDefinition w = found.get(i);
-            if (conditions.allHold(w.plan(), event, w, context)) {
-                out.add(w);
-            }
-        }
+        List<WorkflowDefinition> out = new ArrayList<>();
+        compiled.matching(event, conditions, context, out);
         return out;
     }
 

@@ -36,10 +36,14 @@ public final class TriggerIndex {
     private record BucketKey(String tenant, String entityType, Operation operation) {
     }
 
-    private TriggerIndex(Map<BucketKey, Bucket> byTenant, Map<BucketKey, Bucket> anyTenant, int size) {
+    private final List<WorkflowDefinition> workflows;
+
+    private TriggerIndex(Map<BucketKey, Bucket> byTenant, Map<BucketKey, Bucket> anyTenant, int size,
+                         List<WorkflowDefinition> workflows) {
         this.byTenant = byTenant;
         this.anyTenant = anyTenant;
         this.size = size;
+        this.workflows = workflows;
     }
 
     /** Indexes the enabled workflows of {@code workflows}. */
@@ -58,7 +62,12 @@ public final class TriggerIndex {
                         .add(w, op);
             }
         }
-        return new TriggerIndex(Map.copyOf(byTenant), Map.copyOf(anyTenant), n);
+        return new TriggerIndex(Map.copyOf(byTenant), Map.copyOf(anyTenant), n, List.copyOf(workflows));
+    }
+
+    /** The workflows the index was built from (enabled or not). */
+    public List<WorkflowDefinition> workflows() {
+        return workflows;
     }
 
     /** Number of enabled workflows indexed. */
@@ -78,6 +87,22 @@ public final class TriggerIndex {
             shared.collect(event, out);
         }
         return out;
+    }
+
+    /** A top-level eq/in condition on a scalar value, usable as a hash key; null when there is none. */
+    static FieldCondition indexable(List<Condition> plan) {
+        for (Condition c : plan) {
+            if (c instanceof FieldCondition f) {
+                if (f.operator() == Operator.EQ && Values.indexKey(f.value()) != null) {
+                    return f;
+                }
+                if (f.operator() == Operator.IN && f.value() instanceof List<?> l && !l.isEmpty()
+                        && l.stream().allMatch(v -> Values.indexKey(v) != null)) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     /** The workflows of one (tenant, entity type, operation). Mutable while building, then only read. */
@@ -105,22 +130,6 @@ public final class TriggerIndex {
             } else {
                 always.add(w);
             }
-        }
-
-        /** A top-level eq/in condition on a scalar value, usable as a hash key; null when there is none. */
-        private static FieldCondition indexable(List<Condition> plan) {
-            for (Condition c : plan) {
-                if (c instanceof FieldCondition f) {
-                    if (f.operator() == Operator.EQ && Values.indexKey(f.value()) != null) {
-                        return f;
-                    }
-                    if (f.operator() == Operator.IN && f.value() instanceof List<?> l && !l.isEmpty()
-                            && l.stream().allMatch(v -> Values.indexKey(v) != null)) {
-                        return f;
-                    }
-                }
-            }
-            return null;
         }
 
         void collect(EntityEvent event, List<WorkflowDefinition> out) {

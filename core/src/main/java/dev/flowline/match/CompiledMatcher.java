@@ -1,0 +1,307 @@
+package dev.flowline.match;
+
+import dev.flowline.condition.Condition;
+import dev.flowline.condition.ConditionEvaluator;
+import dev.flowline.condition.FieldCheck;
+import dev.flowline.condition.FieldCondition;
+import dev.flowline.condition.Operator;
+import dev.flowline.definition.WorkflowDefinition;
+import dev.flowline.event.EntityEvent;
+import dev.flowline.event.Operation;
+import dev.flowline.value.FieldPath;
+import dev.flowline.value.Values;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The matcher's fast path: every workflow's trigger and conditions compiled into flat per-bucket arrays.
+ *
+ * <p>Workflows are bucketed by (tenant, entity type, operation) like {@link TriggerIndex}. Inside a bucket:
+ * <ul>
+ *   <li>every field the bucket's conditions read gets a slot, read from the event at most once and only when a
+ *       condition needs it (one map lookup, shared by all workflows testing that field);</li>
+ *   <li>field triggers become a bit mask over the bucket's watched fields, so "did a watched field change" is one
+ *       AND against the event's mask, computed once per event;</li>
+ *   <li>a workflow with a top-level {@code eq}/{@code in} condition is found by hashing the event's value (that
+ *       condition is then not tested again); the others are scanned, their trigger mask first;</li>
+ *   <li>field conditions are {@link FieldCheck}s on the slot's value; other conditions (composites, expressions,
+ *       queries) go to the {@link ConditionEvaluator} in plan order.</li>
+ * </ul>
+ * Selects exactly what {@link NaiveMatcher} selects (property-tested). Immutable and thread-safe.
+ */
+final class CompiledMatcher {
+
+    private static final Bucket[] NO_BUCKETS = new Bucket[Operation.values().length];
+
+    private final Map<String, Map<String, Bucket[]>> byTenant;
+    private final Map<String, Bucket[]> anyTenant;
+
+    private CompiledMatcher(Map<String, Map<String, Bucket[]>> byTenant, Map<String, Bucket[]> anyTenant) {
+        this.byTenant = byTenant;
+        this.anyTenant = anyTenant;
+    }
+
+    static CompiledMatcher build(Collection<WorkflowDefinition> workflows) {
+        Map<String, Map<String, Map<Operation, List<WorkflowDefinition>>>> byTenant = new HashMap<>();
+        Map<String, Map<Operation, List<WorkflowDefinition>>> anyTenant = new HashMap<>();
+        for (WorkflowDefinition w : workflows) {
+            if (!w.enabled() || w.trigger() == null) {
+                continue;
+            }
+            Map<String, Map<Operation, List<WorkflowDefinition>>> types =
+                    w.tenant() == null ? anyTenant : byTenant.computeIfAbsent(w.tenant(), t -> new HashMap<>());
+            for (Operation op : w.trigger().operations()) {
+                types.computeIfAbsent(w.trigger().entityType(), t -> new HashMap<>())
+                        .computeIfAbsent(op, o -> new ArrayList<>()).add(w);
+            }
+        }
+        Map<String, Map<String, Bucket[]>> tenants = new HashMap<>();
+        byTenant.forEach((tenant, types) -> tenants.put(tenant, compile(types)));
+        return new CompiledMatcher(Map.copyOf(tenants), compile(anyTenant));
+    }
+
+    private static Map<String, Bucket[]> compile(Map<String, Map<Operation, List<WorkflowDefinition>>> types) {
+        Map<String, Bucket[]> out = new HashMap<>();
+        types.forEach((type, ops) -> {
+            Bucket[] buckets = new Bucket[Operation.values().length];
+            ops.forEach((op, ws) -> buckets[op.ordinal()] = new Bucket(ws, op));
+            out.put(type, buckets);
+        });
+        return Map.copyOf(out);
+    }
+
+    /** Appends the workflows whose trigger fires and whose conditions hold, in no particular order. */
+    void matching(EntityEvent event, ConditionEvaluator evaluator,
+                  Function<WorkflowDefinition, Map<String, Object>> context, List<WorkflowDefinition> out) {
+        int op = event.operation().ordinal();
+        if (!byTenant.isEmpty()) {
+            Map<String, Bucket[]> types = byTenant.get(event.tenant());
+            if (types != null) {
+                Bucket b = types.getOrDefault(event.entityType(), NO_BUCKETS)[op];
+                if (b != null) {
+                    b.collect(event, evaluator, context, out);
+                }
+            }
+        }
+        Bucket b = anyTenant.getOrDefault(event.entityType(), NO_BUCKETS)[op];
+        if (b != null) {
+            b.collect(event, evaluator, context, out);
+        }
+    }
+
+    /** One step of a workflow's compiled plan. */
+    private record Step(int slot, FieldCheck check, Condition other) {
+    }
+
+    /** The workflows of one (tenant, entity type, operation), compiled. Immutable after construction. */
+    private static final class Bucket {
+        /** Marks a slot not read yet for this event (null is a real value: a field that is JSON null). */
+        private static final Object UNREAD = new Object();
+        private static final Object NULL = new Object();
+
+        private final WorkflowDefinition[] workflows;
+        /** Per workflow: the watched fields as bits; 0 when any change fires it. */
+        private final long[] triggerMasks;
+        /** Per workflow: whether its field triggers go beyond the 64 bits and need the general check. */
+        private final boolean[] wideTrigger;
+        private final Step[][] steps;
+        private final String[] watched;
+        private final Map<String, Integer> watchedBit;
+        private final FieldPath[] fields;
+        /** Per slot: the map key when the path is one segment (the usual case), else null. */
+        private final String[] topLevel;
+        private final int[] indexedSlots;
+        private final Map<Object, int[]>[] indexes;
+        private final int[] scanned;
+
+        @SuppressWarnings("unchecked")
+        Bucket(List<WorkflowDefinition> ws, Operation op) {
+            int n = ws.size();
+            workflows = ws.toArray(WorkflowDefinition[]::new);
+            triggerMasks = new long[n];
+            wideTrigger = new boolean[n];
+            steps = new Step[n][];
+            Map<String, Integer> bits = new LinkedHashMap<>();
+            Map<String, Integer> slots = new LinkedHashMap<>();
+            List<FieldPath> paths = new ArrayList<>();
+            Map<Integer, Map<Object, List<Integer>>> byValue = new LinkedHashMap<>();
+            List<Integer> scan = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                WorkflowDefinition w = workflows[i];
+                if (op == Operation.UPDATE) {
+                    for (String f : w.trigger().fieldTriggers()) {
+                        Integer bit = bits.get(f);
+                        if (bit == null && bits.size() < 64) {
+                            bit = bits.size();
+                            bits.put(f, bit);
+                        }
+                        if (bit == null) {
+                            wideTrigger[i] = true;
+                        } else {
+                            triggerMasks[i] |= 1L << bit;
+                        }
+                    }
+                    if (wideTrigger[i]) {
+                        triggerMasks[i] = 0;
+                    }
+                }
+                FieldCondition key = TriggerIndex.indexable(w.plan());
+                List<Step> plan = new ArrayList<>(w.plan().size());
+                for (Condition c : w.plan()) {
+                    if (c == key) {
+                        continue;
+                    }
+                    if (c instanceof FieldCondition f) {
+                        FieldCheck check = FieldCheck.of(f);
+                        int slot = check.readsEvent() ? -1 : slot(slots, paths, f.field());
+                        plan.add(new Step(slot, check, null));
+                    } else {
+                        plan.add(new Step(-1, null, c));
+                    }
+                }
+                steps[i] = plan.toArray(Step[]::new);
+                if (key == null) {
+                    scan.add(i);
+                    continue;
+                }
+                Map<Object, List<Integer>> values =
+                        byValue.computeIfAbsent(slot(slots, paths, key.field()), s -> new HashMap<>());
+                List<?> operands = key.operator() == Operator.IN ? (List<?>) key.value() : List.of(key.value());
+                Set<Object> seen = new java.util.HashSet<>();
+                for (Object operand : operands) {
+                    Object k = Values.indexKey(operand);
+                    if (seen.add(k)) {
+                        values.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+            watched = bits.keySet().toArray(String[]::new);
+            watchedBit = Map.copyOf(bits);
+            fields = paths.toArray(FieldPath[]::new);
+            topLevel = new String[fields.length];
+            for (int s = 0; s < fields.length; s++) {
+                topLevel[s] = fields[s].segments().size() == 1 ? fields[s].path() : null;
+            }
+            indexedSlots = new int[byValue.size()];
+            indexes = new Map[byValue.size()];
+            int k = 0;
+            for (Map.Entry<Integer, Map<Object, List<Integer>>> e : byValue.entrySet()) {
+                indexedSlots[k] = e.getKey();
+                Map<Object, int[]> m = new HashMap<>();
+                e.getValue().forEach((value, ids) -> m.put(value, ids.stream().mapToInt(Integer::intValue).toArray()));
+                indexes[k++] = m;
+            }
+            scanned = scan.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static int slot(Map<String, Integer> slots, List<FieldPath> paths, FieldPath field) {
+            Integer s = slots.get(field.path());
+            if (s == null) {
+                s = paths.size();
+                slots.put(field.path(), s);
+                paths.add(field);
+            }
+            return s;
+        }
+
+        void collect(EntityEvent event, ConditionEvaluator evaluator,
+                     Function<WorkflowDefinition, Map<String, Object>> context, List<WorkflowDefinition> out) {
+            Object[] values = new Object[fields.length];
+            java.util.Arrays.fill(values, UNREAD);
+            Map<String, Object> subject = event.subject();
+            long changed = watched.length == 0 ? 0 : changedMask(event.changedFields());
+            for (int k = 0; k < indexedSlots.length; k++) {
+                Object v = value(values, indexedSlots[k], subject);
+                Object key = v == FieldPath.ABSENT ? null : Values.indexKey(v);
+                if (key == null) {
+                    continue;
+                }
+                int[] hits = indexes[k].get(key);
+                if (hits != null) {
+                    for (int i : hits) {
+                        if (holds(i, event, changed, values, subject, evaluator, context)) {
+                            out.add(workflows[i]);
+                        }
+                    }
+                }
+            }
+            for (int i : scanned) {
+                if (holds(i, event, changed, values, subject, evaluator, context)) {
+                    out.add(workflows[i]);
+                }
+            }
+        }
+
+        private long changedMask(Set<String> changed) {
+            long mask = 0;
+            if (changed.size() <= watched.length) {
+                for (String f : changed) {
+                    Integer bit = watchedBit.get(f);
+                    if (bit != null) {
+                        mask |= 1L << bit;
+                    }
+                }
+            } else {
+                for (int b = 0; b < watched.length; b++) {
+                    if (changed.contains(watched[b])) {
+                        mask |= 1L << b;
+                    }
+                }
+            }
+            return mask;
+        }
+
+        private boolean holds(int i, EntityEvent event, long changed, Object[] values, Map<String, Object> subject,
+                              ConditionEvaluator evaluator, Function<WorkflowDefinition, Map<String, Object>> context) {
+            long mask = triggerMasks[i];
+            if (mask != 0 && (mask & changed) == 0) {
+                return false;
+            }
+            if (wideTrigger[i] && !workflows[i].trigger().fires(event)) {
+                return false;
+            }
+            for (Step s : steps[i]) {
+                boolean ok;
+                if (s.slot >= 0) {
+                    ok = s.check.test(value(values, s.slot, subject));
+                } else if (s.check != null) {
+                    ok = s.check.test(event);
+                } else {
+                    WorkflowDefinition w = workflows[i];
+                    ok = evaluator.test(s.other, event, () -> context.apply(w));
+                }
+                if (!ok) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private Object value(Object[] values, int slot, Map<String, Object> subject) {
+            Object v = values[slot];
+            if (v == UNREAD) {
+                String name = topLevel[slot];
+                if (name != null) {
+                    v = subject.get(name);
+                    if (v == null) {
+                        v = subject.containsKey(name) ? NULL : FieldPath.ABSENT;
+                    }
+                } else {
+                    v = fields[slot].read(subject);
+                    if (v == null) {
+                        v = NULL;
+                    }
+                }
+                values[slot] = v;
+            }
+            return v == NULL ? null : v;
+        }
+    }
+}
