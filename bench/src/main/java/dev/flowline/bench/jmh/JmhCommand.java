@@ -3,6 +3,7 @@ package dev.flowline.bench.jmh;
 import dev.flowline.bench.Report;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
@@ -38,11 +39,26 @@ public final class JmhCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println("Usage: flowline bench jmh [JMH options] [benchmark regex]");
+            out.println("Without options: " + String.join(" ", DEFAULTS) + " dev.flowline.bench.jmh");
+            out.println("Benchmarks: MatcherBenchmarks, ConditionBenchmarks, TemplateBenchmarks, EventParseBenchmarks.");
+            out.println("JMH options:");
+            new CommandLineOptions("-h").showHelp();
+            return 0;
+        }
         List<String> options = new ArrayList<>(args.isEmpty() ? DEFAULTS : args);
         if (options.stream().noneMatch(a -> a.startsWith("dev.") || !a.startsWith("-") && options.indexOf(a) == 0)) {
             options.add("dev.flowline.bench.jmh");
         }
-        Collection<RunResult> results = new Runner(new CommandLineOptions(options.toArray(String[]::new))).run();
+        CommandLineOptions parsed;
+        try {
+            parsed = new CommandLineOptions(options.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            out.println("flowline bench jmh: " + e.getMessage() + " (see flowline bench jmh --help)");
+            return 2;
+        }
+        Collection<RunResult> results = new Runner(parsed).run();
         Report report = new Report(out, "jmh");
         Map<String, Object> scores = new LinkedHashMap<>();
         for (RunResult r : results) {
