@@ -23,17 +23,21 @@ public final class FieldCheck {
     private static final int GENERIC = 0;
     private static final int STRING_EQ = 1;
     private static final int STRING_NE = 2;
-    private static final int LONG_CMP = 3;
-    private static final int LONG_BETWEEN = 4;
-    private static final int KEY_IN = 5;
-    private static final int KEY_NOT_IN = 6;
-    private static final int STARTS_WITH = 7;
-    private static final int EXISTS = 8;
-    private static final int CHANGED = 9;
+    private static final int LONG_EQ = 3;
+    private static final int LONG_NE = 4;
+    private static final int LONG_GT = 5;
+    private static final int LONG_GTE = 6;
+    private static final int LONG_LT = 7;
+    private static final int LONG_LTE = 8;
+    private static final int LONG_BETWEEN = 9;
+    private static final int KEY_IN = 10;
+    private static final int KEY_NOT_IN = 11;
+    private static final int STARTS_WITH = 12;
+    private static final int EXISTS = 13;
+    private static final int CHANGED = 14;
 
     private final FieldCondition condition;
     private final int kind;
-    private final Operator operator;
     private final String text;
     private final long low;
     private final long high;
@@ -42,7 +46,6 @@ public final class FieldCheck {
     private FieldCheck(FieldCondition condition, int kind, String text, long low, long high, Set<Object> keys) {
         this.condition = condition;
         this.kind = kind;
-        this.operator = condition.operator();
         this.text = text;
         this.low = low;
         this.high = high;
@@ -58,10 +61,12 @@ public final class FieldCheck {
                 if (v instanceof String s) {
                     yield new FieldCheck(c, c.operator() == Operator.EQ ? STRING_EQ : STRING_NE, s, 0, 0, null);
                 }
-                yield exactLong(v) ? new FieldCheck(c, LONG_CMP, null, ((Number) v).longValue(), 0, null) : generic(c);
+                yield longCheck(c, c.operator() == Operator.EQ ? LONG_EQ : LONG_NE);
             }
-            case GT, GTE, LT, LTE -> exactLong(v)
-                    ? new FieldCheck(c, LONG_CMP, null, ((Number) v).longValue(), 0, null) : generic(c);
+            case GT -> longCheck(c, LONG_GT);
+            case GTE -> longCheck(c, LONG_GTE);
+            case LT -> longCheck(c, LONG_LT);
+            case LTE -> longCheck(c, LONG_LTE);
             case BETWEEN -> v instanceof List<?> range && range.size() == 2 && exactLong(range.get(0))
                     && exactLong(range.get(1))
                     ? new FieldCheck(c, LONG_BETWEEN, null, ((Number) range.get(0)).longValue(),
@@ -76,6 +81,11 @@ public final class FieldCheck {
             case EXISTS -> new FieldCheck(c, EXISTS, null, 0, 0, null);
             default -> generic(c);
         };
+    }
+
+    private static FieldCheck longCheck(FieldCondition c, int kind) {
+        return exactLong(c.value()) ? new FieldCheck(c, kind, null, ((Number) c.value()).longValue(), 0, null)
+                : generic(c);
     }
 
     private static FieldCheck generic(FieldCondition c) {
@@ -140,17 +150,34 @@ public final class FieldCheck {
                     return !s.equals(text);
                 }
                 break;
-            case LONG_CMP:
+            case LONG_EQ:
                 if (v instanceof Long l) {
-                    int sign = Long.compare(l, low);
-                    return switch (operator) {
-                        case EQ -> sign == 0;
-                        case NE -> sign != 0;
-                        case GT -> sign > 0;
-                        case GTE -> sign >= 0;
-                        case LT -> sign < 0;
-                        default -> sign <= 0;
-                    };
+                    return l == low;
+                }
+                break;
+            case LONG_NE:
+                if (v instanceof Long l) {
+                    return l != low;
+                }
+                break;
+            case LONG_GT:
+                if (v instanceof Long l) {
+                    return l > low;
+                }
+                break;
+            case LONG_GTE:
+                if (v instanceof Long l) {
+                    return l >= low;
+                }
+                break;
+            case LONG_LT:
+                if (v instanceof Long l) {
+                    return l < low;
+                }
+                break;
+            case LONG_LTE:
+                if (v instanceof Long l) {
+                    return l <= low;
                 }
                 break;
             case LONG_BETWEEN:

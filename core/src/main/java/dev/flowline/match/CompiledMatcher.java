@@ -96,22 +96,26 @@ final class CompiledMatcher {
         }
     }
 
-    /** One step of a workflow's compiled plan. */
-    private record Step(int slot, FieldCheck check, Condition other) {
-    }
-
     /** The workflows of one (tenant, entity type, operation), compiled. Immutable after construction. */
     private static final class Bucket {
         /** Marks a slot not read yet for this event (null is a real value: a field that is JSON null). */
         private static final Object UNREAD = new Object();
         private static final Object NULL = new Object();
+        private static final int READS_EVENT = -1;
+        private static final int OTHER = -2;
 
         private final WorkflowDefinition[] workflows;
         /** Per workflow: the watched fields as bits; 0 when any change fires it. */
         private final long[] triggerMasks;
         /** Per workflow: whether its field triggers go beyond the 64 bits and need the general check. */
         private final boolean[] wideTrigger;
-        private final Step[][] steps;
+        /** Workflow i's plan is steps stepStart[i] until stepStart[i + 1] of the arrays below. */
+        private final int[] stepStart;
+        /** Per step: the slot a field check reads; {@link #READS_EVENT} or {@link #OTHER} when it reads no slot. */
+        private final int[] stepSlot;
+        private final FieldCheck[] stepCheck;
+        /** Per step that is not a field condition: the condition, for the {@link ConditionEvaluator}. */
+        private final Condition[] stepOther;
         private final String[] watched;
         private final Map<String, Integer> watchedBit;
         private final FieldPath[] fields;
@@ -127,7 +131,10 @@ final class CompiledMatcher {
             workflows = ws.toArray(WorkflowDefinition[]::new);
             triggerMasks = new long[n];
             wideTrigger = new boolean[n];
-            steps = new Step[n][];
+            stepStart = new int[n + 1];
+            List<Integer> slotOfStep = new ArrayList<>();
+            List<FieldCheck> checkOfStep = new ArrayList<>();
+            List<Condition> otherOfStep = new ArrayList<>();
             Map<String, Integer> bits = new LinkedHashMap<>();
             Map<String, Integer> slots = new LinkedHashMap<>();
             List<FieldPath> paths = new ArrayList<>();
@@ -153,20 +160,23 @@ final class CompiledMatcher {
                     }
                 }
                 FieldCondition key = TriggerIndex.indexable(w.plan());
-                List<Step> plan = new ArrayList<>(w.plan().size());
+                stepStart[i] = slotOfStep.size();
                 for (Condition c : w.plan()) {
                     if (c == key) {
                         continue;
                     }
                     if (c instanceof FieldCondition f) {
                         FieldCheck check = FieldCheck.of(f);
-                        int slot = check.readsEvent() ? -1 : slot(slots, paths, f.field());
-                        plan.add(new Step(slot, check, null));
+                        slotOfStep.add(check.readsEvent() ? READS_EVENT : slot(slots, paths, f.field()));
+                        checkOfStep.add(check);
+                        otherOfStep.add(null);
                     } else {
-                        plan.add(new Step(-1, null, c));
+                        slotOfStep.add(OTHER);
+                        checkOfStep.add(null);
+                        otherOfStep.add(c);
                     }
                 }
-                steps[i] = plan.toArray(Step[]::new);
+                stepStart[i + 1] = slotOfStep.size();
                 if (key == null) {
                     scan.add(i);
                     continue;
@@ -182,6 +192,9 @@ final class CompiledMatcher {
                     }
                 }
             }
+            stepSlot = slotOfStep.stream().mapToInt(Integer::intValue).toArray();
+            stepCheck = checkOfStep.toArray(FieldCheck[]::new);
+            stepOther = otherOfStep.toArray(Condition[]::new);
             watched = bits.keySet().toArray(String[]::new);
             watchedBit = Map.copyOf(bits);
             fields = paths.toArray(FieldPath[]::new);
@@ -267,15 +280,16 @@ final class CompiledMatcher {
             if (wideTrigger[i] && !workflows[i].trigger().fires(event)) {
                 return false;
             }
-            for (Step s : steps[i]) {
+            for (int s = stepStart[i], end = stepStart[i + 1]; s < end; s++) {
+                int slot = stepSlot[s];
                 boolean ok;
-                if (s.slot >= 0) {
-                    ok = s.check.test(value(values, s.slot, subject));
-                } else if (s.check != null) {
-                    ok = s.check.test(event);
+                if (slot >= 0) {
+                    ok = stepCheck[s].test(value(values, slot, subject));
+                } else if (slot == READS_EVENT) {
+                    ok = stepCheck[s].test(event);
                 } else {
                     WorkflowDefinition w = workflows[i];
-                    ok = evaluator.test(s.other, event, () -> context.apply(w));
+                    ok = evaluator.test(stepOther[s], event, () -> context.apply(w));
                 }
                 if (!ok) {
                     return false;
