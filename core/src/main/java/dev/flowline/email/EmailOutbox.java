@@ -1,8 +1,11 @@
 package dev.flowline.email;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where e-mail waits to be sent: {@link InMemoryEmailOutbox} for embedded and offline use, a table of the store for
@@ -30,8 +33,40 @@ public interface EmailOutbox {
     /** Takes a queued entry for sending (queued to sending); false when it is not queued any more. */
     boolean claim(String id, Instant now);
 
+    /**
+     * Claims several queued entries at once (one transaction in the store); the ids it took, in any order.
+     * The default claims them one by one.
+     */
+    default Set<String> claimAll(List<String> ids, Instant now) {
+        Set<String> claimed = new HashSet<>();
+        for (String id : ids) {
+            if (claim(id, now)) {
+                claimed.add(id);
+            }
+        }
+        return claimed;
+    }
+
     /** A claimed entry was accepted by the server. */
     void sent(String id, Instant at);
+
+    /**
+     * Records several claimed entries as sent at once (one transaction in the store), each at its own time; the ids
+     * recorded. An id missing from the result was no longer being sent (its claim had been released or taken), as
+     * {@link #sent} would have reported. The default records them one by one.
+     */
+    default Set<String> sentAll(Map<String, Instant> sentAt) {
+        Set<String> done = new HashSet<>();
+        for (Map.Entry<String, Instant> e : sentAt.entrySet()) {
+            try {
+                sent(e.getKey(), e.getValue());
+                done.add(e.getKey());
+            } catch (RuntimeException notClaimed) {
+                // reported through the result
+            }
+        }
+        return done;
+    }
 
     /** A claimed entry failed for good. */
     void failed(String id, String error, Instant at);

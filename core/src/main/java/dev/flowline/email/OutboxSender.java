@@ -7,7 +7,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
@@ -21,6 +24,12 @@ import java.util.function.Consumer;
  * <p>It sleeps until the next entry falls due, at most {@code pollInterval} (so mail queued by another node, or a
  * clock moved by a test, is seen), and wakes at once on {@link #wake()}. After a lost connection it holds all mail
  * until the backoff has passed instead of trying every queued message against a server that is down.
+ *
+ * <p>It claims up to {@value #BATCH} due entries in one transaction, sends them one after another over the one
+ * connection, and records them sent in one transaction at the end of the batch (at once for high priority mail,
+ * whose caller waits for it): two commits per batch instead of two per message. A crash between sending and
+ * recording sends those messages again, with the same {@code Message-ID}, after the claim timeout — the outbox was
+ * at-least-once before (a crash between the server's reply and the record), the window is now up to a batch.
  * Thread-safe.
  */
 final class OutboxSender implements Runnable {
@@ -158,22 +167,67 @@ final class OutboxSender implements Runnable {
         }
         urgent.set(false);
         List<OutboxEntry> due = outbox.due(now, BATCH);
-        for (OutboxEntry e : due) {
-            if (stopping() || !process(e)) {
-                return;
+        if (due.isEmpty()) {
+            return;
+        }
+        Set<String> claimed = outbox.claimAll(due.stream().map(OutboxEntry::id).toList(), now);
+        Map<String, Instant> sent = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < due.size(); i++) {
+                OutboxEntry e = due.get(i);
+                if (!claimed.contains(e.id())) {
+                    continue;
+                }
+                if (stopping() || !process(e, sent)) {
+                    release(due.subList(i, due.size()), claimed);
+                    return;
+                }
+                if (e.high()) {
+                    recordSent(sent); // its caller is waiting for it
+                }
+                if (urgent.get() && !e.high()) {
+                    release(due.subList(i + 1, due.size()), claimed);
+                    return; // high priority mail arrived: look again so it goes next
+                }
             }
-            if (urgent.get() && !e.high()) {
-                return; // high priority mail arrived: look again so it goes next
+        } finally {
+            recordSent(sent);
+        }
+    }
+
+    /** Puts claimed entries that were not tried back in the queue as they were (due now, no attempt counted). */
+    private void release(List<OutboxEntry> untried, Set<String> claimed) {
+        for (OutboxEntry e : untried) {
+            if (claimed.contains(e.id())) {
+                outbox.requeue(e.id(), e.dueAt(), null, false);
             }
         }
     }
 
-    /** Sends one entry; false when the connection failed and the rest should wait for the backoff. */
-    private boolean process(OutboxEntry e) {
-        Instant now = clock.instant();
-        if (!outbox.claim(e.id(), now)) {
-            return true;
+    /**
+     * Records the mail sent since the last call, in one transaction, then tells whoever waits for it. Until then
+     * a crash sends these messages again (with the same {@code Message-ID}) once their claims time out.
+     */
+    private void recordSent(Map<String, Instant> sent) {
+        if (sent.isEmpty()) {
+            return;
         }
+        Set<String> recorded = outbox.sentAll(sent);
+        for (String id : sent.keySet()) {
+            if (!recorded.contains(id)) {
+                LOG.warn("e-mail {} was sent, but its claim had been released or taken meanwhile", id);
+            }
+            processed.accept(id);
+        }
+        sent.clear();
+    }
+
+    /**
+     * Sends one claimed entry, adding it to {@code sent} on success; false when the connection failed and the rest
+     * should wait for the backoff.
+     */
+    private boolean process(OutboxEntry e, Map<String, Instant> sent) {
+        Instant now = clock.instant();
         EmailMessage m = e.message();
         if (!e.high() && m.window() != null && !m.window().contains(now)) {
             outbox.requeue(e.id(), m.window().nextOpening(now), null, false);
@@ -181,9 +235,8 @@ final class OutboxSender implements Runnable {
         }
         try {
             smtp.send(m, e.messageId());
-            outbox.sent(e.id(), clock.instant());
+            sent.put(e.id(), clock.instant());
             connectionFailures = 0;
-            processed.accept(e.id());
             return true;
         } catch (EmailSendException x) {
             return failed(e, x);

@@ -9,8 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code email_outbox} table as an {@link EmailOutbox}: queued mail survives a restart, and every id stays, so
@@ -93,6 +96,58 @@ final class EmailOutboxTable implements EmailOutbox {
                     ps.setString(3, id);
                     ps.setString(4, QUEUED);
                 }) == 1;
+    }
+
+    @Override
+    public Set<String> claimAll(List<String> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return db.write("claim " + ids.size() + " e-mails", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE email_outbox SET status = ?, claimed_at = ? WHERE id = ? AND status = ?")) {
+                for (String id : ids) {
+                    ps.setString(1, SENDING);
+                    Sql.setInstant(ps, 2, now);
+                    ps.setString(3, id);
+                    ps.setString(4, QUEUED);
+                    ps.addBatch();
+                }
+                return updated(ids, ps.executeBatch());
+            }
+        });
+    }
+
+    @Override
+    public Set<String> sentAll(Map<String, Instant> sentAt) {
+        if (sentAt.isEmpty()) {
+            return Set.of();
+        }
+        List<String> ids = List.copyOf(sentAt.keySet());
+        return db.write("record " + ids.size() + " e-mails as sent", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE email_outbox SET status = ?, sent_at = ?,"
+                    + " attempts = attempts + 1, last_error = NULL, claimed_at = NULL WHERE id = ? AND status = ?")) {
+                for (String id : ids) {
+                    ps.setString(1, OutboxStatus.SENT.jsonName());
+                    Sql.setInstant(ps, 2, sentAt.get(id));
+                    ps.setString(3, id);
+                    ps.setString(4, SENDING);
+                    ps.addBatch();
+                }
+                return updated(ids, ps.executeBatch());
+            }
+        });
+    }
+
+    /** The ids whose statement in a batch changed a row (both supported databases report counts per statement). */
+    private static Set<String> updated(List<String> ids, int[] counts) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (counts[i] == 1) {
+                out.add(ids.get(i));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -65,6 +65,36 @@ interface EmailOutboxContract {
     }
 
     @Test
+    default void a_batch_is_claimed_and_recorded_sent_in_one_go_each_entry_once() {
+        EmailOutbox outbox = store().emailOutbox();
+        String a = unique("ex") + ":a";
+        String b = unique("ex") + ":b";
+        String c = unique("ex") + ":c";
+        for (String id : List.of(a, b, c)) {
+            outbox.add(entry(id, "normal", 0));
+        }
+        assertThat(outbox.claim(b, T0.plusSeconds(1))).as("another sender took b first").isTrue();
+
+        assertThat(outbox.claimAll(List.of(a, b, c, "unknown"), T0.plusSeconds(1))).containsExactlyInAnyOrder(a, c);
+        assertThat(outbox.claimAll(List.of(a, c), T0.plusSeconds(1))).as("claimed already").isEmpty();
+        outbox.requeue(c, T0.plusSeconds(30), "try later", true);
+
+        java.util.Map<String, java.time.Instant> sent = new java.util.LinkedHashMap<>();
+        sent.put(a, T0.plusSeconds(2));
+        sent.put(c, T0.plusSeconds(3));
+        assertThat(outbox.sentAll(sent)).as("c went back to the queue, so only a is recorded").containsExactly(a);
+        assertThat(outbox.find(a).orElseThrow()).satisfies(e -> {
+            assertThat(e.status()).isEqualTo(OutboxStatus.SENT);
+            assertThat(e.sentAt()).isEqualTo(T0.plusSeconds(2));
+            assertThat(e.attempts()).isEqualTo(1);
+        });
+        assertThat(outbox.find(c).orElseThrow().status()).isEqualTo(OutboxStatus.QUEUED);
+        assertThat(outbox.find(b).orElseThrow().status()).isEqualTo(OutboxStatus.SENDING);
+        assertThat(outbox.claimAll(List.of(), T0)).isEmpty();
+        assertThat(outbox.sentAll(java.util.Map.of())).isEmpty();
+    }
+
+    @Test
     default void a_claim_succeeds_once_and_sent_mail_leaves_the_queue() {
         EmailOutbox outbox = store().emailOutbox();
         String id = unique("ex") + ":mail";

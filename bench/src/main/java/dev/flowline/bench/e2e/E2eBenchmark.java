@@ -2,6 +2,7 @@ package dev.flowline.bench.e2e;
 
 import dev.flowline.bench.HttpSink;
 import dev.flowline.bench.Report;
+import dev.flowline.bench.SmtpSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -95,13 +97,23 @@ public final class E2eBenchmark implements Callable<Integer> {
                 : Files.createTempDirectory("flowline-bench-e2e");
         report.progress("case study: %,d orders (%,d events), store %s, data in %s", orders,
                 (long) orders * OrderDay.EVENTS_PER_ORDER, store, dir);
-        try (HttpSink sink = new HttpSink(); HeapSampler heap = new HeapSampler()) {
-            Runs runs = new Runs(choice, dir, sink.url(), heap, report, producers, batch);
+        try (HttpSink sink = new HttpSink(); SmtpSink smtp = new SmtpSink(); HeapSampler heap = new HeapSampler()) {
+            Runs runs = new Runs(choice, dir, sink.url(), smtp.port(), heap, report, producers, batch);
             PhaseResult day;
             PhaseResult latency;
+            long dayMails;
+            double mailDrainSeconds;
             try (Pipeline p = runs.open(false, "flowline")) {
                 report.progress("flowline: the day, flat out");
                 day = Phase.run(p, heap, report, "o", orders, 0, producers, batch);
+                long drain0 = System.nanoTime();
+                if (!p.awaitMailSent(Duration.ofMinutes(30))) {
+                    report.progress("flowline: the outbox still had due e-mail after 30 minutes");
+                }
+                mailDrainSeconds = (System.nanoTime() - drain0) / 1e9;
+                dayMails = smtp.messages();
+                report.progress("flowline: %,d e-mails received by the SMTP sink; the outbox finished sending %.1f s "
+                        + "after the last execution", dayMails, mailDrainSeconds);
                 report.progress("flowline: %,.0f executions/s; now %,.0f events/s for %d s", day.executionsPerSecond(),
                         latencyRate, latencySeconds);
                 latency = Phase.run(p, heap, report, "l", sustainedOrders(latencyRate, latencySeconds), latencyRate, 1,
@@ -116,9 +128,14 @@ public final class E2eBenchmark implements Callable<Integer> {
                     .put("max_heap_mib", HeapSampler.maxHeapMib())
                     .put("cpu_s", day.cpuSeconds()).put("condition_time_share", day.conditionShare())
                     .put("store", store).put("webhooks_received", sink.requests())
-                    .put("email", "not run: Flowline has no e-mail action yet")
+                    .put("emails_received", dayMails).put("email_drain_s", mailDrainSeconds)
+                    .put("emails_per_s", dayMails / (day.seconds() + mailDrainSeconds))
                     .put("day", day.json()).put("sustained", latency.json());
             Narrative.flowline(report, day, latency, store);
+            report.line("  e-mail: %,d confirmation e-mails queued in the durable outbox by the executions and sent over "
+                    + "one SMTP connection to the local sink, the last %.1f s after the last execution finished "
+                    + "(%,.0f e-mails/s over the day)", dayMails, mailDrainSeconds,
+                    dayMails / (day.seconds() + mailDrainSeconds));
             if ("naive".equals(baseline)) {
                 int n = baselineOrders != null ? baselineOrders : Math.min(orders, 10_000);
                 PhaseResult bDay;

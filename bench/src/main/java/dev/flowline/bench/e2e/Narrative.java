@@ -10,8 +10,8 @@ final class Narrative {
 
     static void flowline(Report r, PhaseResult day, PhaseResult sustained, String store) {
         r.line("");
-        r.line("e2e: the case study through the durable path (store %s, group commit, dispatcher, engine); "
-                + "no e-mail action (Flowline has none yet)", store);
+        r.line("e2e: the case study through the durable path (store %s, group commit, dispatcher, engine, e-mail "
+                + "outbox)", store);
         r.line("  day, flat out: %,d orders, %,d events accepted in %.1f s (%,.0f events/s)", day.orders(), day.events(),
                 day.acceptSeconds(), day.eventsPerSecond());
         r.line("                 %,d executions (%d failed) finished in %.1f s: %,.0f executions/s",

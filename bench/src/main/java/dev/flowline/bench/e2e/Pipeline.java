@@ -3,6 +3,9 @@ package dev.flowline.bench.e2e;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.flowline.definition.DefinitionParser;
+import dev.flowline.email.OutboxMailer;
+import dev.flowline.email.SmtpMailSender;
+import dev.flowline.email.SmtpSettings;
 import dev.flowline.execution.Engine;
 import dev.flowline.server.intake.Dispatcher;
 import dev.flowline.server.intake.EventIntake;
@@ -20,6 +23,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +43,7 @@ final class Pipeline implements AutoCloseable {
     private final Engine engine;
     private final Dispatcher dispatcher;
     private final EventIntake intake;
+    private final OutboxMailer mailer;
     private volatile Metrics metrics;
 
     /**
@@ -46,13 +52,19 @@ final class Pipeline implements AutoCloseable {
      * @param store   where Flowline keeps its state (opened by the caller, closed with this pipeline)
      * @param dataDir where the application database lives
      * @param sinkUrl the webhook receiver
+     * @param smtpPort the SMTP receiver's port on loopback
      */
-    Pipeline(boolean naive, JdbcStore store, Path dataDir, String sinkUrl) {
+    Pipeline(boolean naive, JdbcStore store, Path dataDir, String sinkUrl, int smtpPort) {
         this.store = store;
         this.app = appDatabase(dataDir);
+        // e-mail as the service sends it: queued in the store's durable outbox, sent by the outbox's sender thread
+        this.mailer = OutboxMailer.builder(new SmtpMailSender(SmtpSettings.builder("127.0.0.1",
+                "Shop <shop@example.test>").port(smtpPort).build(), Clock.systemUTC()), store.emailOutbox())
+                .build().start();
         Engine.Builder builder = Engine.builder()
                 .journal(store)
                 .notificationSink(store::saveNotification)
+                .emailDelivery(mailer)
                 .applicationDataSource(app)
                 .triggerIndex(!naive)
                 .orderedConditions(!naive)
@@ -97,6 +109,11 @@ final class Pipeline implements AutoCloseable {
 
     JdbcStore store() {
         return store;
+    }
+
+    /** Waits until the outbox has sent every e-mail that is due; false when it did not within the timeout. */
+    boolean awaitMailSent(Duration timeout) throws InterruptedException {
+        return mailer.awaitIdle(timeout);
     }
 
     /** Waits until every accepted event has been processed (its executions finished and journaled). */
@@ -156,6 +173,7 @@ final class Pipeline implements AutoCloseable {
     public void close() {
         dispatcher.close();
         engine.close();
+        mailer.close();
         store.close();
         app.close();
     }

@@ -8,10 +8,11 @@ import java.nio.file.Path;
  * Opens fresh pipelines for the phases of one benchmark run: Flowline's settings or the naive baseline's, each on a
  * new store and application database. Not thread-safe.
  *
+ * @param smtpPort  the SMTP receiver's port
  * @param producers threads sending events flat out
  * @param batch     events per intake call flat out
  */
-record Runs(StoreChoice store, Path dir, String sinkUrl, HeapSampler heap, Report report, int producers, int batch) {
+record Runs(StoreChoice store, Path dir, String sinkUrl, int smtpPort, HeapSampler heap, Report report, int producers, int batch) {
 
     Pipeline open(boolean naive, String name) {
         String unique = name + "-" + Long.toString(System.nanoTime(), 36);
@@ -27,6 +28,6 @@ record Runs(StoreChoice store, Path dir, String sinkUrl, HeapSampler heap, Repor
                 throw new IllegalStateException(e);
             }
         }
-        return new Pipeline(naive, opened, dir.resolve(unique + "-app"), sinkUrl);
+        return new Pipeline(naive, opened, dir.resolve(unique + "-app"), sinkUrl, smtpPort);
     }
 }
