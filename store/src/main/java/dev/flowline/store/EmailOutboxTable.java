@@ -24,6 +24,9 @@ final class EmailOutboxTable implements EmailOutbox {
 
     private static final String COLUMNS = "id, execution_id, workflow_id, priority, message, message_id, status, "
             + "attempts, created_at, due_at, sent_at, last_error";
+    /** The sender's query: queued mail that is due, in drain order (read from index email_outbox_drain). */
+    static final String DUE = "SELECT " + COLUMNS + " FROM email_outbox"
+            + " WHERE status = ? AND due_at <= ? ORDER BY status, priority, created_at, seq LIMIT ?";
     private static final String QUEUED = OutboxStatus.QUEUED.jsonName();
     private static final String SENDING = OutboxStatus.SENDING.jsonName();
 
@@ -63,8 +66,7 @@ final class EmailOutboxTable implements EmailOutbox {
     @Override
     public List<OutboxEntry> due(Instant now, int limit) {
         return db.read("list due e-mail", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM email_outbox"
-                    + " WHERE status = ? AND due_at <= ? ORDER BY priority, created_at, seq LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement(DUE)) {
                 ps.setString(1, QUEUED);
                 Sql.setInstant(ps, 2, now);
                 ps.setInt(3, limit);

@@ -28,4 +28,16 @@ class QueryPlanTest {
             assertThat(rs.getString(1)).contains("EVENT_UNPROCESSED").contains("index sorted");
         }
     }
+
+    @Test
+    void due_mail_is_read_from_the_index_in_drain_order_and_not_sorted() throws Exception {
+        JdbcStore.h2(dataDir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("flowline"), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("EXPLAIN " + EmailOutboxTable.DUE.replaceFirst("\\?", "'queued'")
+                     .replaceFirst("\\?", "CURRENT_TIMESTAMP").replaceFirst("\\?", "20"))) {
+            rs.next();
+            assertThat(rs.getString(1)).contains("EMAIL_OUTBOX_DRAIN").contains("index sorted");
+        }
+    }
 }

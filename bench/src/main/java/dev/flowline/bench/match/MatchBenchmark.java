@@ -118,7 +118,7 @@ public final class MatchBenchmark implements Callable<Integer> {
         report.line("");
         report.line("match: %,d workflows, %,d events, %d entity types, one thread, %d interleaved rounds of %d ms each",
                 workflows, events, entityTypes, rounds, roundMs);
-        report.line("  flowline (trigger index, cheapest conditions first): %,12.0f events/s", f);
+        report.line("  flowline (compiled index: slots, masks, checks)  : %,12.0f events/s", f);
         report.line("  naive (every workflow, written order)              : %,12.0f events/s  -> flowline %.1fx", n, f / n);
         report.line("  AWS Event Ruler 2.1.0 (same rules, best form)      : %,12.0f events/s  -> flowline %.1fx", e, f / e);
         report.line("  per event: %.1f candidates from the index (of %,d workflows), %.2f matches; %s", meanCandidates,
