@@ -25,7 +25,13 @@ final class SmtpFailures {
 
     static EmailSendException classify(Exception e, Reply last, SmtpSettings settings) {
         Reply reply = replyOf(e);
-        boolean io = e instanceof MailConnectException || e instanceof IllegalStateException || causedByIo(e);
+        // Angus reports a connection the server closed while it waited for a reply as a send failure with no reply
+        // code ("[EOF]", code -1): the connection is lost, the message may go through on a new one
+        boolean eof = reply != null && reply.code() < 0;
+        if (eof) {
+            reply = null;
+        }
+        boolean io = eof || e instanceof MailConnectException || e instanceof IllegalStateException || causedByIo(e);
         if (reply == null && !io && last != null && last.code() >= 400) {
             reply = last;
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the actions of one execution as a dependency graph.
@@ -38,6 +39,8 @@ final class DagRun {
     private final ActionRecord[] records;
     private final ExecutionJournal journal;
     private final boolean forceSequential;
+    /** Actions not decided yet (run, failed or skipped); the one that brings it to zero is the execution's last. */
+    private final AtomicInteger undecided = new AtomicInteger();
 
     /** @param forceSequential run one action at a time whatever the workflow's strategy */
     DagRun(WorkflowDefinition workflow, String executionId, EntityEvent event, Map<String, Object> context,
@@ -73,6 +76,11 @@ final class DagRun {
                 }
             }
         }
+        for (ActionRecord r : records) {
+            if (r == null) {
+                undecided.incrementAndGet();
+            }
+        }
     }
 
     /** Runs every action; returns one record per action in definition order. */
@@ -91,11 +99,13 @@ final class DagRun {
                 continue;
             }
             ActionRecord r = attempts.run(actions.get(i), executionId, workflow, event, new HashMap<>(context));
+            journal(i, r);
             finish(i, r);
         }
     }
 
-    private record Completion(int action, ActionRecord record) {
+    /** A finished action; {@code journalFailure} when recording it failed (rethrown by the coordinating thread). */
+    private record Completion(int action, ActionRecord record, RuntimeException journalFailure) {
     }
 
     private void runParallel() throws InterruptedException {
@@ -121,11 +131,24 @@ final class DagRun {
                 // Each action gets a snapshot: its dependencies' results are already in it, later ones are not needed.
                 Map<String, Object> snapshot = new HashMap<>(context);
                 ActionDefinition a = actions.get(i);
-                threads.execute(() -> done.add(new Completion(i, runSafely(a, snapshot))));
+                threads.execute(() -> {
+                    ActionRecord r = runSafely(a, snapshot);
+                    // journaled on the action's own thread, so that actions finishing together share a commit
+                    RuntimeException failure = null;
+                    try {
+                        journal(i, r);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                    done.add(new Completion(i, r, failure));
+                });
                 inFlight++;
             }
             Completion c = done.take();
             inFlight--;
+            if (c.journalFailure() != null) {
+                throw c.journalFailure();
+            }
             finish(c.action(), c.record());
             if (c.record().status() == ActionStatus.SUCCEEDED) {
                 for (int d : dependents.get(c.action())) {
@@ -150,9 +173,20 @@ final class DagRun {
         }
     }
 
+    /**
+     * Journals a finished action before anything that depends on it starts, except the execution's last action when
+     * the journal records it with the execution's end (see {@link ExecutionJournal#recordsActionsAtEnd()}).
+     */
+    private void journal(int i, ActionRecord r) {
+        boolean last = undecided.decrementAndGet() == 0;
+        if (!last || !journal.recordsActionsAtEnd()) {
+            journal.actionFinished(executionId, i, r);
+        }
+    }
+
+    /** Takes a finished (and journaled) action's record: passes its result on, or skips its dependents. */
     private void finish(int i, ActionRecord r) {
         records[i] = r;
-        journal.actionFinished(executionId, i, r);
         ActionDefinition a = actions.get(i);
         if (r.status() == ActionStatus.SUCCEEDED) {
             if (a.common().resultVariable() != null) {
@@ -171,7 +205,7 @@ final class DagRun {
                 ActionRecord cause = records[edge[1]];
                 records[d] = ActionRecord.skipped(da.id(), da.type(), "skipped: dependency '"
                         + actions.get(edge[1]).id() + "' " + cause.status().jsonName());
-                journal.actionFinished(executionId, d, records[d]);
+                journal(d, records[d]);
                 dependents.get(d).forEach(x -> todo.add(new int[] {x, d}));
             }
         }

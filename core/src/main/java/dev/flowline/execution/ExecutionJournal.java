@@ -40,4 +40,15 @@ public interface ExecutionJournal {
     default void actionFinished(String executionId, int ordinal, ActionRecord record) {
         actionFinished(executionId, record);
     }
+
+    /**
+     * Whether the write that records an execution's end (made for the {@link ExecutionListener}) also records every
+     * action not journaled before. When true, the engine does not journal an execution's last action on its own: the
+     * end's write, which follows at once, records it — one durable write fewer per execution. A crash between the two
+     * runs that action again on resume, with the same idempotency key, as a crash just before its own write would.
+     * Default false.
+     */
+    default boolean recordsActionsAtEnd() {
+        return false;
+    }
 }

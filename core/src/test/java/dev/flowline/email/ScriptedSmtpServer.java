@@ -21,6 +21,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile String rcptReply = "250 2.1.5 ok";
     private volatile String dataReply = "250 2.0.0 queued";
+    private final java.util.concurrent.atomic.AtomicBoolean hangUpAtNextMail = new java.util.concurrent.atomic.AtomicBoolean();
 
     ScriptedSmtpServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -38,6 +39,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     ScriptedSmtpServer dataReply(String reply) {
         this.dataReply = reply;
+        return this;
+    }
+
+    /** Closes the connection, without a reply, when the next MAIL command comes (as a server dropping an idle one). */
+    ScriptedSmtpServer hangUpAtNextMail() {
+        hangUpAtNextMail.set(true);
         return this;
     }
 
@@ -67,7 +74,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 String verb = line.length() < 4 ? line.toUpperCase() : line.substring(0, 4).toUpperCase();
                 switch (verb) {
                     case "EHLO", "HELO" -> reply(out, "250 scripted");
-                    case "MAIL", "RSET", "NOOP" -> reply(out, "250 2.0.0 ok");
+                    case "MAIL" -> {
+                        if (hangUpAtNextMail.compareAndSet(true, false)) {
+                            return;
+                        }
+                        reply(out, "250 2.0.0 ok");
+                    }
+                    case "RSET", "NOOP" -> reply(out, "250 2.0.0 ok");
                     case "RCPT" -> reply(out, rcptReply);
                     case "DATA" -> {
                         reply(out, "354 go ahead");

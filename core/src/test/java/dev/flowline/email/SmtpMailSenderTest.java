@@ -74,6 +74,19 @@ class SmtpMailSenderTest {
     }
 
     @Test
+    void a_connection_closed_without_a_reply_at_the_next_message_is_opened_again_and_the_message_sent() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(); SmtpMailSender smtp = sender(server.port())) {
+            smtp.send(mail("before", "normal"), "<before@example.test>");
+            server.hangUpAtNextMail();
+
+            smtp.send(mail("after", "normal"), "<after@example.test>");
+
+            assertThat(server.accepted()).isEqualTo(2);
+            assertThat(smtp.connectionsOpened()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void an_unreachable_server_is_a_lost_connection_that_may_pass() {
         try (SmtpMailSender smtp = sender(Mails.freePort())) {
             assertThatThrownBy(() -> smtp.send(mail("m", "normal"), "<m@example.test>"))

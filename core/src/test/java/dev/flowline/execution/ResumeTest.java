@@ -24,6 +24,8 @@ class ResumeTest {
     private final Map<String, JournaledExecution> started = new ConcurrentHashMap<>();
     private final List<String> actionsJournaled = Collections.synchronizedList(new ArrayList<>());
     private Map<String, JournaledExecution> prior = Map.of();
+    private volatile boolean endRecordsActions;
+    private volatile RuntimeException journalFailure;
     private Engine engine;
 
     private final ExecutionJournal journal = new ExecutionJournal() {
@@ -39,7 +41,15 @@ class ResumeTest {
 
         @Override
         public void actionFinished(String executionId, ActionRecord record) {
+            if (journalFailure != null) {
+                throw journalFailure;
+            }
             actionsJournaled.add(executionId + "/" + record.id() + "/" + record.status().jsonName());
+        }
+
+        @Override
+        public boolean recordsActionsAtEnd() {
+            return endRecordsActions;
         }
     };
 
@@ -72,6 +82,29 @@ class ResumeTest {
         assertThat(started.get("w").executionId()).isEqualTo(id);
         assertThat(actionsJournaled).containsExactlyInAnyOrder(id + "/fetch/succeeded", id + "/send/succeeded",
                 id + "/other/succeeded");
+    }
+
+    @Test
+    void a_journal_that_records_actions_with_the_end_is_not_sent_the_last_action_separately() throws Exception {
+        endRecordsActions = true;
+        start();
+        engine.submit(create("order", "1", Map.of()), false, () -> { });
+        assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+
+        ExecutionRecord r = finished.getFirst();
+        assertThat(r.actions()).extracting(ActionRecord::status).containsOnly(ActionStatus.SUCCEEDED);
+        // fetch precedes send, so send or other finishes last; whichever it is, the end's write records it
+        assertThat(actionsJournaled).hasSize(2).contains(r.executionId() + "/fetch/succeeded");
+    }
+
+    @Test
+    void a_failing_journal_write_on_an_action_thread_fails_the_execution_instead_of_hanging_it() throws Exception {
+        journalFailure = new IllegalStateException("store is down");
+        start();
+        engine.submit(create("order", "1", Map.of()), false, () -> { });
+
+        assertThat(engine.awaitIdle(Duration.ofSeconds(10))).as("the engine is idle again").isTrue();
+        assertThat(finished).as("no execution is reported finished without its journal").isEmpty();
     }
 
     @Test

@@ -27,6 +27,12 @@ final class EmailOutboxTable implements EmailOutbox {
     /** The sender's query: queued mail that is due, in drain order (read from index email_outbox_drain). */
     static final String DUE = "SELECT " + COLUMNS + " FROM email_outbox"
             + " WHERE status = ? AND due_at <= ? ORDER BY status, priority, created_at, seq LIMIT ?";
+    /**
+     * When the earliest queued mail falls due: the first row of index email_outbox_status_due (H2 computes MIN with
+     * a WHERE by reading every queued row, which a backlog makes slow).
+     */
+    static final String NEXT_DUE = "SELECT due_at AS next_due FROM email_outbox WHERE status = ?"
+            + " ORDER BY status, due_at LIMIT 1";
     private static final String QUEUED = OutboxStatus.QUEUED.jsonName();
     private static final String SENDING = OutboxStatus.SENDING.jsonName();
 
@@ -78,8 +84,7 @@ final class EmailOutboxTable implements EmailOutbox {
     @Override
     public Optional<Instant> nextDue() {
         return db.read("read the next due e-mail", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT MIN(due_at) AS next_due FROM email_outbox WHERE status = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(NEXT_DUE)) {
                 ps.setString(1, QUEUED);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.ofNullable(Sql.getInstant(rs, "next_due")) : Optional.empty();

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +34,10 @@ final class JdbcJournal {
     private final ExecutionTable executions = new ExecutionTable();
     private final ActionResultTable actions;
     /**
-     * Executions whose action rows this process journaled with their positions, and how many: when that covers every
-     * action of the finished execution, {@link #finished} need not write the action rows again.
+     * Executions whose action rows this process journaled with their positions, and which positions: {@link #finished}
+     * writes only the others (the engine leaves the last action of an execution to the end's write).
      */
-    private final Map<String, Integer> journaledActions = new ConcurrentHashMap<>();
+    private final Map<String, BitSet> journaledActions = new ConcurrentHashMap<>();
 
     JdbcJournal(Database db) {
         this.db = db;
@@ -72,18 +74,26 @@ final class JdbcJournal {
             actions.upsert(c, executionId, row);
             return null;
         });
-        journaledActions.merge(executionId, 1, Integer::sum);
+        journaledActions.compute(executionId, (id, written) -> {
+            BitSet b = written == null ? new BitSet() : written;
+            b.set(ordinal);
+            return b;
+        });
     }
 
     /**
-     * Records the outcome and every action (with its position); inserts the execution if it was never started. The
-     * action rows are left as they are when this process journaled every one of them with its position.
+     * Records the outcome and every action (with its position) that this process did not journal with its position
+     * already; inserts the execution if it was never started.
      */
     void finished(ExecutionRecord r) {
-        Integer journaled = journaledActions.remove(r.executionId());
-        boolean actionsWritten = journaled != null && journaled == r.actions().size();
+        BitSet journaled = journaledActions.remove(r.executionId());
         String conditions = JournalJson.conditions(r.conditions());
-        List<ActionResultTable.Prepared> rows = actionsWritten ? List.of() : ActionResultTable.prepare(r.actions(), 0);
+        List<ActionResultTable.Prepared> rows = new ArrayList<>();
+        for (int i = 0; i < r.actions().size(); i++) {
+            if (journaled == null || !journaled.get(i)) {
+                rows.addAll(ActionResultTable.prepare(List.of(r.actions().get(i)), i));
+            }
+        }
         try {
             db.write("record end of execution '" + r.executionId() + "'", c -> {
                 if (!executions.updateFinished(c, r, conditions)) {

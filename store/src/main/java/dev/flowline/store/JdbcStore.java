@@ -214,6 +214,16 @@ public final class JdbcStore implements Store {
         journal.finished(record);
     }
 
+    /**
+     * {@inheritDoc} True: {@link #finished} writes every action row not journaled with its position before, so the
+     * engine leaves an execution's last action to it. Whoever gives this store to an engine as its journal must call
+     * {@link #finished} from the engine's execution listener, as {@code FlowlineService} does.
+     */
+    @Override
+    public boolean recordsActionsAtEnd() {
+        return true;
+    }
+
     @Override
     public Page<ExecutionRecord> executions(ExecutionQuery query) {
         return journal.page(query);

@@ -110,6 +110,28 @@ interface JournalContract {
     }
 
     @Test
+    default void the_end_records_the_actions_not_journaled_before_it_in_their_places() {
+        EntityEvent e = richEvent(unique("ev"));
+        JournaledExecution x = running(unique("ex"), "wf", T0);
+        store().started(e, x);
+        List<ActionRecord> actions = List.of(succeeded("c", T0.plusMillis(3), nestedOutput()),
+                succeeded("a", T0.plusMillis(2), List.of(1L, "two", 3.5)),
+                ActionRecord.skipped("b", "webhook", "skipped"));
+        // the first and the last journaled as they finished, the middle one left to the end (the engine leaves the
+        // execution's last action to it)
+        store().actionFinished(x.executionId(), 0, actions.get(0));
+        store().actionFinished(x.executionId(), 2, actions.get(2));
+        assertThat(store().execution(x.executionId()).orElseThrow().actions()).as("while running")
+                .extracting(ActionRecord::id).containsExactly("c", "b");
+        ExecutionRecord record = finished(e, x, ExecutionStatus.SUCCEEDED, actions);
+
+        store().finished(record);
+
+        assertThat(store().recordsActionsAtEnd()).isTrue();
+        assertThat(store().execution(x.executionId())).contains(record);
+    }
+
+    @Test
     default void starting_the_same_event_and_workflow_twice_keeps_the_first_execution() {
         EntityEvent e = event(unique("ev"), "1");
         JournaledExecution first = running(unique("ex"), "wf", T0);

@@ -40,4 +40,15 @@ class QueryPlanTest {
             assertThat(rs.getString(1)).contains("EMAIL_OUTBOX_DRAIN").contains("index sorted");
         }
     }
+
+    @Test
+    void the_next_due_time_is_the_first_row_of_an_index_not_an_aggregate_over_the_queue() throws Exception {
+        JdbcStore.h2(dataDir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("flowline"), "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("EXPLAIN " + EmailOutboxTable.NEXT_DUE.replaceFirst("\\?", "'queued'"))) {
+            rs.next();
+            assertThat(rs.getString(1)).contains("EMAIL_OUTBOX_STATUS_DUE").contains("index sorted");
+        }
+    }
 }
