@@ -17,7 +17,18 @@ final class Migrations {
     static final String LOCATION = "classpath:db/flowline";
     static final String HISTORY_TABLE = "flowline_schema_history";
 
+    /** Placeholder of migration 5: the event sequence's block size. */
+    static final String EVENT_SEQ_CACHE = "event_seq_cache";
+
     private Migrations() {
+    }
+
+    /**
+     * 10,000 on H2, whose sequence is one counter for all sessions; 1 on PostgreSQL, where each session caches its
+     * own block and numbers from several connections would not follow the order of insertion (see migration 5).
+     */
+    static String eventSeqCache(Dialect dialect) {
+        return dialect instanceof PostgresDialect ? "1" : "10000";
     }
 
     static void migrate(DataSource dataSource, Dialect dialect) {
@@ -26,6 +37,7 @@ final class Migrations {
                     .dataSource(dataSource)
                     .locations(LOCATION)
                     .table(HISTORY_TABLE)
+                    .placeholders(java.util.Map.of(EVENT_SEQ_CACHE, eventSeqCache(dialect)))
                     // a schema that already holds the application's tables is fine: Flowline's history starts at 0
                     .baselineOnMigrate(true)
                     .baselineVersion("0")

@@ -97,4 +97,20 @@ class PostgresStoreTest extends StoreContractTest {
         }
         assertThat(store().unprocessedCount()).isEqualTo(400);
     }
+
+    @Test
+    void events_accepted_through_different_connections_are_numbered_in_the_order_they_were_stored() throws Exception {
+        // Each store has its own pool, so the two take turns on different sessions; the dispatcher relies on seq
+        // following the order of insertion (with a per-session sequence cache it did not, see migration 5).
+        String url = SERVER + "?currentSchema=" + SCHEMA;
+        List<Long> seqs = new ArrayList<>();
+        try (JdbcStore other = JdbcStore.postgres(url, USER, "", StoreOptions.defaults())) {
+            for (int i = 0; i < 20; i++) {
+                JdbcStore node = i % 2 == 0 ? store() : other;
+                seqs.add(node.accept(List.of(Fixtures.event("turns-" + i, "1"))).get(60, TimeUnit.SECONDS)
+                        .getFirst().seq());
+            }
+        }
+        assertThat(seqs).isSorted().doesNotHaveDuplicates();
+    }
 }

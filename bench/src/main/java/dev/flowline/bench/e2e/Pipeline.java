@@ -6,7 +6,11 @@ import dev.flowline.definition.DefinitionParser;
 import dev.flowline.email.OutboxMailer;
 import dev.flowline.email.SmtpMailSender;
 import dev.flowline.email.SmtpSettings;
+import dev.flowline.event.EntityEvent;
+import dev.flowline.execution.ActionRecord;
 import dev.flowline.execution.Engine;
+import dev.flowline.execution.ExecutionJournal;
+import dev.flowline.execution.JournaledExecution;
 import dev.flowline.server.intake.Dispatcher;
 import dev.flowline.server.intake.EventIntake;
 import dev.flowline.server.workflow.WorkflowRegistry;
@@ -26,6 +30,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,7 +67,7 @@ final class Pipeline implements AutoCloseable {
                 "Shop <shop@example.test>").port(smtpPort).build(), Clock.systemUTC()), store.emailOutbox())
                 .build().start();
         Engine.Builder builder = Engine.builder()
-                .journal(store)
+                .journal(Boolean.getBoolean("bench.eagerLastAction") ? eagerLastAction(store) : store)
                 .notificationSink(store::saveNotification)
                 .emailDelivery(mailer)
                 .applicationDataSource(app)
@@ -86,6 +91,35 @@ final class Pipeline implements AutoCloseable {
         dispatcher = new Dispatcher(store, engine, Integer.getInteger("bench.inFlight", 2_000));
         intake = new EventIntake(store, dispatcher, 100_000, 10_000);
         dispatcher.start();
+    }
+
+    /**
+     * The store as a journal that is sent every action as it finishes, the last one included (A/B switch
+     * {@code -Dbench.eagerLastAction=true} for docs/benchmarks.md: how the engine journaled before it left an
+     * execution's last action to the end's write).
+     */
+    private static ExecutionJournal eagerLastAction(JdbcStore store) {
+        return new ExecutionJournal() {
+            @Override
+            public Map<String, JournaledExecution> recorded(EntityEvent event) {
+                return store.recorded(event);
+            }
+
+            @Override
+            public void started(EntityEvent event, JournaledExecution execution) {
+                store.started(event, execution);
+            }
+
+            @Override
+            public void actionFinished(String executionId, ActionRecord record) {
+                store.actionFinished(executionId, record);
+            }
+
+            @Override
+            public void actionFinished(String executionId, int ordinal, ActionRecord record) {
+                store.actionFinished(executionId, ordinal, record);
+            }
+        };
     }
 
     /** Store settings of Flowline (group commit) or of the baseline (a commit per event and per write). */
