@@ -118,13 +118,18 @@ final class OutboxSender implements Runnable {
      */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        wake(false);
         while (true) {
-            wake(false);
             lock.lock();
             try {
-                Instant now = clock.instant();
-                if (!busy && !woken && (now.isBefore(holdUntil) || outbox.due(now, 1).isEmpty())) {
-                    return true;
+                if (!busy && !woken) {
+                    Instant now = clock.instant();
+                    if (now.isBefore(holdUntil) || outbox.due(now, 1).isEmpty()) {
+                        return true;
+                    }
+                    // mail is due while the sender sleeps: wake it. (Waking it at every turn, as this did before,
+                    // could keep it from ever being seen idle: each wake starts another round.)
+                    wake(false);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +80,42 @@ class OutboxMailerTest {
                 .doesNotContainKey("deliver_after");
         await().atMost(AWAIT).until(() -> greenMail.getReceivedMessages().length == 1);
         await().atMost(AWAIT).until(() -> outbox.find("ex-1:later").orElseThrow().status() == OutboxStatus.SENT);
+    }
+
+    @Test
+    void await_idle_returns_once_everything_is_sent_even_when_each_round_of_the_sender_is_slow() throws Exception {
+        // a store that takes its time (as PostgreSQL did under load): every round of the sender lasts 30 ms+
+        EmailOutbox slow = new EmailOutbox() {
+            @Override public Added add(OutboxEntry entry) { return outbox.add(entry); }
+            @Override public List<OutboxEntry> due(Instant now, int limit) { return outbox.due(now, limit); }
+            @Override public Optional<Instant> nextDue() { return outbox.nextDue(); }
+            @Override public boolean claim(String id, Instant now) { return outbox.claim(id, now); }
+            @Override public void sent(String id, Instant at) { outbox.sent(id, at); }
+            @Override public void failed(String id, String error, Instant at) { outbox.failed(id, error, at); }
+            @Override public void requeue(String id, Instant dueAt, String error, boolean attempted) {
+                outbox.requeue(id, dueAt, error, attempted);
+            }
+            @Override public Optional<OutboxEntry> find(String id) { return outbox.find(id); }
+            @Override public long pending() { return outbox.pending(); }
+            @Override public int releaseClaims(Instant claimedBefore) {
+                try {
+                    Thread.sleep(30);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return outbox.releaseClaims(claimedBefore);
+            }
+        };
+        OutboxMailer mailer = OutboxMailer.builder(new SmtpMailSender(Mails.settings(greenMail.getSmtp().getPort()),
+                clock), slow).clock(clock).build().start();
+        closeLater.add(mailer);
+        for (int i = 0; i < 3; i++) {
+            mailer.deliver(mail("m" + i, "normal"));
+        }
+
+        assertThat(mailer.awaitIdle(Duration.ofSeconds(5))).as("idle within 5 s").isTrue();
+        assertThat(outbox.pending()).isZero();
+        assertThat(greenMail.getReceivedMessages()).hasSize(3);
     }
 
     @Test
