@@ -28,6 +28,19 @@ record Runs(StoreChoice store, Path dir, String sinkUrl, int smtpPort, HeapSampl
                 throw new IllegalStateException(e);
             }
         }
+        String drop = System.getProperty("bench.dropIndexes");
+        if (drop != null && !store.postgres()) {
+            // experiment switch: what the API's secondary indexes cost the journal
+            try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(unique).toAbsolutePath()
+                    .resolve("flowline") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+                 var s = c.createStatement()) {
+                for (String index : drop.split(",")) {
+                    s.execute("DROP INDEX " + index);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return new Pipeline(naive, opened, dir.resolve(unique + "-app"), sinkUrl, smtpPort);
     }
 }
