@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import java.util.function.Consumer;
  * whose caller waits for it): two commits per batch instead of two per message. A crash between sending and
  * recording sends those messages again, with the same {@code Message-ID}, after the claim timeout — the outbox was
  * at-least-once before (a crash between the server's reply and the record), the window is now up to a batch.
+ * Claims are not renewed while a batch is sent: a batch that took longer than the claim timeout (minutes, for 20
+ * messages) could see another node release its claims and send them too.
  * Thread-safe.
  */
 final class OutboxSender implements Runnable {
@@ -177,34 +180,49 @@ final class OutboxSender implements Runnable {
         }
         Set<String> claimed = outbox.claimAll(due.stream().map(OutboxEntry::id).toList(), now);
         Map<String, Instant> sent = new LinkedHashMap<>();
+        // claimed entries whose outcome is recorded (sent, failed, requeued): the others go back to the queue below
+        Set<String> settled = new HashSet<>();
         try {
-            for (int i = 0; i < due.size(); i++) {
-                OutboxEntry e = due.get(i);
+            for (OutboxEntry e : due) {
                 if (!claimed.contains(e.id())) {
                     continue;
                 }
-                if (stopping() || !process(e, sent)) {
-                    release(due.subList(i, due.size()), claimed);
+                if (stopping()) {
                     return;
+                }
+                boolean goOn = process(e, sent);
+                settled.add(e.id());
+                if (!goOn) {
+                    return; // the connection failed: the rest waits for the backoff
                 }
                 if (e.high()) {
                     recordSent(sent); // its caller is waiting for it
                 }
                 if (urgent.get() && !e.high()) {
-                    release(due.subList(i + 1, due.size()), claimed);
                     return; // high priority mail arrived: look again so it goes next
                 }
             }
         } finally {
-            recordSent(sent);
+            try {
+                recordSent(sent);
+            } finally {
+                release(due, claimed, settled);
+            }
         }
     }
 
-    /** Puts claimed entries that were not tried back in the queue as they were (due now, no attempt counted). */
-    private void release(List<OutboxEntry> untried, Set<String> claimed) {
-        for (OutboxEntry e : untried) {
-            if (claimed.contains(e.id())) {
-                outbox.requeue(e.id(), e.dueAt(), null, false);
+    /**
+     * Puts the claimed entries of a batch that were not settled back in the queue as they were (due as before, no
+     * attempt counted), whatever ended the batch early: stopping, a lost connection, urgent mail, or a failure.
+     */
+    private void release(List<OutboxEntry> batch, Set<String> claimed, Set<String> settled) {
+        for (OutboxEntry e : batch) {
+            if (claimed.contains(e.id()) && !settled.contains(e.id())) {
+                try {
+                    outbox.requeue(e.id(), e.dueAt(), null, false);
+                } catch (RuntimeException x) {
+                    LOG.warn("e-mail {} could not go back to the queue; its claim times out instead", e.id(), x);
+                }
             }
         }
     }

@@ -105,7 +105,7 @@ final class DagRun {
     }
 
     /** A finished action; {@code journalFailure} when recording it failed (rethrown by the coordinating thread). */
-    private record Completion(int action, ActionRecord record, RuntimeException journalFailure) {
+    private record Completion(int action, ActionRecord record, Throwable journalFailure) {
     }
 
     private void runParallel() throws InterruptedException {
@@ -134,10 +134,10 @@ final class DagRun {
                 threads.execute(() -> {
                     ActionRecord r = runSafely(a, snapshot);
                     // journaled on the action's own thread, so that actions finishing together share a commit
-                    RuntimeException failure = null;
+                    Throwable failure = null;
                     try {
                         journal(i, r);
-                    } catch (RuntimeException e) {
+                    } catch (Throwable e) { // an Error too: the coordinator must hear of it, or it waits forever
                         failure = e;
                     }
                     done.add(new Completion(i, r, failure));
@@ -146,8 +146,14 @@ final class DagRun {
             }
             Completion c = done.take();
             inFlight--;
+            if (c.journalFailure() instanceof RuntimeException e) {
+                throw e;
+            }
+            if (c.journalFailure() instanceof Error e) {
+                throw e;
+            }
             if (c.journalFailure() != null) {
-                throw c.journalFailure();
+                throw new IllegalStateException(c.journalFailure());
             }
             finish(c.action(), c.record());
             if (c.record().status() == ActionStatus.SUCCEEDED) {

@@ -280,6 +280,7 @@ final class CompiledMatcher {
             if (wideTrigger[i] && !workflows[i].trigger().fires(event)) {
                 return false;
             }
+            Map<String, Object>[] built = null; // the workflow's template context, built at most once
             for (int s = stepStart[i], end = stepStart[i + 1]; s < end; s++) {
                 int slot = stepSlot[s];
                 boolean ok;
@@ -289,7 +290,14 @@ final class CompiledMatcher {
                     ok = stepCheck[s].test(event);
                 } else {
                     WorkflowDefinition w = workflows[i];
-                    ok = evaluator.test(stepOther[s], event, () -> context.apply(w));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object>[] holder = built != null ? built : (built = new Map[1]);
+                    ok = evaluator.test(stepOther[s], event, () -> {
+                        if (holder[0] == null) {
+                            holder[0] = context.apply(w);
+                        }
+                        return holder[0];
+                    });
                 }
                 if (!ok) {
                     return false;

@@ -58,7 +58,10 @@ public final class Values {
             return true;
         }
         if (a instanceof Character || b instanceof Character) {
-            return a.toString().equals(b.toString());
+            // a character is the one-character string; it never equals a number ('5' is not 5)
+            Object x = a instanceof Character ? a.toString() : a;
+            Object y = b instanceof Character ? b.toString() : b;
+            return x.equals(y);
         }
         return a.equals(b);
     }

@@ -24,7 +24,7 @@ class FieldCheckProperties {
     private static final List<Object> SCALARS = List.of(
             5L, 5, (short) 5, 5.0, 5.5, new BigDecimal("5.00"), BigInteger.valueOf(5), new BigInteger("10000000000000000000"),
             -3L, 0L, -0.0, 1000L, Long.MAX_VALUE, Long.MIN_VALUE, 1e19,
-            "5", "paid", "pa", "", "customer-1", "customer-12", 'p', true, false);
+            "5", "paid", "pa", "", "customer-1", "customer-12", 'p', '5', true, false);
     private static final int CASES = 20_000;
 
     @Test

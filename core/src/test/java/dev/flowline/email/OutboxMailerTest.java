@@ -119,6 +119,25 @@ class OutboxMailerTest {
     }
 
     @Test
+    void a_lost_connection_puts_the_rest_of_the_batch_back_in_the_queue_untried() throws Exception {
+        OutboxMailer mailer = mailer(Mails.freePort(), RetryPolicy.of(5, Duration.ofSeconds(30)));
+        mailer.pause();
+        for (String id : List.of("a", "b", "c")) {
+            mailer.deliver(mail(id, "normal"));
+        }
+        mailer.resume();
+
+        await().atMost(AWAIT).until(() -> outbox.find("ex-1:a").orElseThrow().attempts() == 1);
+        assertThat(mailer.awaitIdle(AWAIT)).isTrue();
+        assertThat(outbox.find("ex-1:a").orElseThrow().status()).isEqualTo(OutboxStatus.QUEUED);
+        for (String id : List.of("ex-1:b", "ex-1:c")) {
+            OutboxEntry e = outbox.find(id).orElseThrow();
+            assertThat(e.status()).as("%s is queued, not left claimed", id).isEqualTo(OutboxStatus.QUEUED);
+            assertThat(e.attempts()).as("%s was not tried", id).isZero();
+        }
+    }
+
+    @Test
     void queued_high_priority_mail_goes_before_older_normal_mail() throws Exception {
         OutboxMailer mailer = mailer();
         mailer.pause();

@@ -26,6 +26,7 @@ class ResumeTest {
     private Map<String, JournaledExecution> prior = Map.of();
     private volatile boolean endRecordsActions;
     private volatile RuntimeException journalFailure;
+    private volatile Error journalError;
     private Engine engine;
 
     private final ExecutionJournal journal = new ExecutionJournal() {
@@ -43,6 +44,9 @@ class ResumeTest {
         public void actionFinished(String executionId, ActionRecord record) {
             if (journalFailure != null) {
                 throw journalFailure;
+            }
+            if (journalError != null) {
+                throw journalError;
             }
             actionsJournaled.add(executionId + "/" + record.id() + "/" + record.status().jsonName());
         }
@@ -105,6 +109,16 @@ class ResumeTest {
 
         assertThat(engine.awaitIdle(Duration.ofSeconds(10))).as("the engine is idle again").isTrue();
         assertThat(finished).as("no execution is reported finished without its journal").isEmpty();
+    }
+
+    @Test
+    void an_error_thrown_by_the_journal_on_an_action_thread_does_not_hang_the_execution() throws Exception {
+        journalError = new AssertionError("journal broke");
+        start();
+        engine.submit(create("order", "1", Map.of()), false, () -> { });
+
+        assertThat(engine.awaitIdle(Duration.ofSeconds(10))).as("the engine is idle again").isTrue();
+        assertThat(finished).isEmpty();
     }
 
     @Test

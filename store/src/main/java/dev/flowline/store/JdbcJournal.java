@@ -103,8 +103,33 @@ final class JdbcJournal {
                 return null;
             });
         } catch (Database.DuplicateKeyException e) {
+            keepActions(r, rows, e);
             throw new StoreException("cannot record execution '" + r.executionId() + "': workflow '" + r.workflowId()
                     + "' already has another execution for event '" + r.eventId() + "'", e);
+        } catch (RuntimeException e) {
+            keepActions(r, rows, e);
+            throw e;
+        }
+    }
+
+    /**
+     * The end could not be written: writes at least the action rows it carried (the engine left the last action to
+     * it), so that the results are not lost with it, when the execution row exists. Best effort.
+     */
+    private void keepActions(ExecutionRecord r, List<ActionResultTable.Prepared> rows, RuntimeException cause) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            db.write("record actions of execution '" + r.executionId() + "'", c -> {
+                if (executions.byId(c, r.executionId()).isEmpty()) {
+                    return null; // never started here: the action rows would have no execution to belong to
+                }
+                actions.upsert(c, r.executionId(), rows);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 
