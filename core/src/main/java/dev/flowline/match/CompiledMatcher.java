@@ -31,7 +31,8 @@ import java.util.function.Function;
  *       AND against the event's mask, computed once per event;</li>
  *   <li>a workflow with a top-level {@code eq}/{@code in} condition is found by hashing the event's value (that
  *       condition is then not tested again); the others are scanned, their trigger mask first;</li>
- *   <li>field conditions are {@link FieldCheck}s on the slot's value; other conditions (composites, expressions,
+ *   <li>field conditions are {@link FieldCheck}s on the slot's value, and one check shared by many workflows (the
+ *       same field, operator and operand) is tested once per event; other conditions (composites, expressions,
  *       queries) go to the {@link ConditionEvaluator} in plan order.</li>
  * </ul>
  * Selects exactly what {@link NaiveMatcher} selects (property-tested). Immutable and thread-safe.
@@ -103,6 +104,8 @@ final class CompiledMatcher {
         private static final Object NULL = new Object();
         private static final int READS_EVENT = -1;
         private static final int OTHER = -2;
+        private static final byte PASSED = 1;
+        private static final byte FAILED = 2;
 
         private final WorkflowDefinition[] workflows;
         /** Per workflow: the watched fields as bits; 0 when any change fires it. */
@@ -113,7 +116,13 @@ final class CompiledMatcher {
         private final int[] stepStart;
         /** Per step: the slot a field check reads; {@link #READS_EVENT} or {@link #OTHER} when it reads no slot. */
         private final int[] stepSlot;
-        private final FieldCheck[] stepCheck;
+        /** Per step that is a field check: its number among the bucket's distinct checks; -1 otherwise. */
+        private final int[] stepCheck;
+        /**
+         * The bucket's distinct field checks (same field, operator and operand: one check, however many workflows
+         * test it), each evaluated at most once per event.
+         */
+        private final FieldCheck[] checks;
         /** Per step that is not a field condition: the condition, for the {@link ConditionEvaluator}. */
         private final Condition[] stepOther;
         private final String[] watched;
@@ -133,7 +142,9 @@ final class CompiledMatcher {
             wideTrigger = new boolean[n];
             stepStart = new int[n + 1];
             List<Integer> slotOfStep = new ArrayList<>();
-            List<FieldCheck> checkOfStep = new ArrayList<>();
+            List<Integer> checkOfStep = new ArrayList<>();
+            Map<String, Integer> checkIds = new HashMap<>();
+            List<FieldCheck> distinct = new ArrayList<>();
             List<Condition> otherOfStep = new ArrayList<>();
             Map<String, Integer> bits = new LinkedHashMap<>();
             Map<String, Integer> slots = new LinkedHashMap<>();
@@ -168,11 +179,14 @@ final class CompiledMatcher {
                     if (c instanceof FieldCondition f) {
                         FieldCheck check = FieldCheck.of(f);
                         slotOfStep.add(check.readsEvent() ? READS_EVENT : slot(slots, paths, f.field()));
-                        checkOfStep.add(check);
+                        checkOfStep.add(checkIds.computeIfAbsent(checkKey(f), k -> {
+                            distinct.add(check);
+                            return distinct.size() - 1;
+                        }));
                         otherOfStep.add(null);
                     } else {
                         slotOfStep.add(OTHER);
-                        checkOfStep.add(null);
+                        checkOfStep.add(-1);
                         otherOfStep.add(c);
                     }
                 }
@@ -193,7 +207,8 @@ final class CompiledMatcher {
                 }
             }
             stepSlot = slotOfStep.stream().mapToInt(Integer::intValue).toArray();
-            stepCheck = checkOfStep.toArray(FieldCheck[]::new);
+            stepCheck = checkOfStep.stream().mapToInt(Integer::intValue).toArray();
+            checks = distinct.toArray(FieldCheck[]::new);
             stepOther = otherOfStep.toArray(Condition[]::new);
             watched = bits.keySet().toArray(String[]::new);
             watchedBit = Map.copyOf(bits);
@@ -214,6 +229,42 @@ final class CompiledMatcher {
             scanned = scan.stream().mapToInt(Integer::intValue).toArray();
         }
 
+        /**
+         * Identifies a field condition by field, operator and operand, with every value's exact type, so that two
+         * conditions with one key always decide alike.
+         */
+        private static String checkKey(FieldCondition f) {
+            StringBuilder sb = new StringBuilder(f.field().path()).append('\u0000').append(f.operator().name())
+                    .append('\u0000');
+            appendKey(sb, f.value());
+            return sb.toString();
+        }
+
+        private static void appendKey(StringBuilder sb, Object v) {
+            if (v instanceof List<?> list) {
+                sb.append('[');
+                for (Object o : list) {
+                    appendKey(sb, o);
+                    sb.append(',');
+                }
+                sb.append(']');
+            } else if (v instanceof Map<?, ?> map) {
+                sb.append('{');
+                new java.util.TreeMap<>(map.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        e -> String.valueOf(e.getKey()), Map.Entry::getValue))).forEach((k, x) -> {
+                            sb.append(k.length()).append(':').append(k).append('=');
+                            appendKey(sb, x);
+                            sb.append(',');
+                        });
+                sb.append('}');
+            } else if (v == null) {
+                sb.append("null");
+            } else {
+                String text = v.toString();
+                sb.append(v.getClass().getName()).append(':').append(text.length()).append(':').append(text);
+            }
+        }
+
         private static int slot(Map<String, Integer> slots, List<FieldPath> paths, FieldPath field) {
             Integer s = slots.get(field.path());
             if (s == null) {
@@ -228,6 +279,7 @@ final class CompiledMatcher {
                      Function<WorkflowDefinition, Map<String, Object>> context, List<WorkflowDefinition> out) {
             Object[] values = new Object[fields.length];
             java.util.Arrays.fill(values, UNREAD);
+            byte[] results = new byte[checks.length]; // per distinct check: 0 not tested yet, PASSED or FAILED
             Map<String, Object> subject = event.subject();
             long changed = watched.length == 0 ? 0 : changedMask(event.changedFields());
             for (int k = 0; k < indexedSlots.length; k++) {
@@ -239,14 +291,14 @@ final class CompiledMatcher {
                 int[] hits = indexes[k].get(key);
                 if (hits != null) {
                     for (int i : hits) {
-                        if (holds(i, event, changed, values, subject, evaluator, context)) {
+                        if (holds(i, event, changed, values, results, subject, evaluator, context)) {
                             out.add(workflows[i]);
                         }
                     }
                 }
             }
             for (int i : scanned) {
-                if (holds(i, event, changed, values, subject, evaluator, context)) {
+                if (holds(i, event, changed, values, results, subject, evaluator, context)) {
                     out.add(workflows[i]);
                 }
             }
@@ -271,8 +323,9 @@ final class CompiledMatcher {
             return mask;
         }
 
-        private boolean holds(int i, EntityEvent event, long changed, Object[] values, Map<String, Object> subject,
-                              ConditionEvaluator evaluator, Function<WorkflowDefinition, Map<String, Object>> context) {
+        private boolean holds(int i, EntityEvent event, long changed, Object[] values, byte[] results,
+                              Map<String, Object> subject, ConditionEvaluator evaluator,
+                              Function<WorkflowDefinition, Map<String, Object>> context) {
             long mask = triggerMasks[i];
             if (mask != 0 && (mask & changed) == 0) {
                 return false;
@@ -284,10 +337,16 @@ final class CompiledMatcher {
             for (int s = stepStart[i], end = stepStart[i + 1]; s < end; s++) {
                 int slot = stepSlot[s];
                 boolean ok;
-                if (slot >= 0) {
-                    ok = stepCheck[s].test(value(values, slot, subject));
-                } else if (slot == READS_EVENT) {
-                    ok = stepCheck[s].test(event);
+                if (slot != OTHER) {
+                    int id = stepCheck[s];
+                    byte r = results[id];
+                    if (r == 0) {
+                        FieldCheck check = checks[id];
+                        boolean passed = slot == READS_EVENT ? check.test(event) : check.test(value(values, slot, subject));
+                        r = passed ? PASSED : FAILED;
+                        results[id] = r;
+                    }
+                    ok = r == PASSED;
                 } else {
                     WorkflowDefinition w = workflows[i];
                     @SuppressWarnings("unchecked")

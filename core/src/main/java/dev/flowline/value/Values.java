@@ -131,8 +131,8 @@ public final class Values {
      * scalar values; {@code null} when the value is not a scalar (lists, maps, null), which the index does not hash.
      */
     public static Object indexKey(Object v) {
-        if (v instanceof String || v instanceof Boolean) {
-            return v;
+        if (v instanceof String || v instanceof Boolean || v instanceof Long) {
+            return v; // a Long is its own key (no re-boxing of longValue())
         }
         if (v instanceof Number n) {
             if (isIntegral(n)) {
