@@ -123,6 +123,22 @@ public final class FieldCheck {
         return kind == CHANGED ? null : condition.field();
     }
 
+    /**
+     * For a comparison with a long operand ({@code gt}, {@code gte}, {@code lt}, {@code lte}, {@code between}): the
+     * inclusive range {@code [low, high]} of {@code Long} values that pass (empty when low > high); null for every
+     * other check. Values of other types must still go through {@link #test(Object)}.
+     */
+    public long[] longRange() {
+        return switch (kind) {
+            case LONG_GT -> low == Long.MAX_VALUE ? new long[] {1, 0} : new long[] {low + 1, Long.MAX_VALUE};
+            case LONG_GTE -> new long[] {low, Long.MAX_VALUE};
+            case LONG_LT -> low == Long.MIN_VALUE ? new long[] {1, 0} : new long[] {Long.MIN_VALUE, low - 1};
+            case LONG_LTE -> new long[] {Long.MIN_VALUE, low};
+            case LONG_BETWEEN -> new long[] {low, high};
+            default -> null;
+        };
+    }
+
     /** Whether the check needs the whole event ({@code changed}, {@code changed_from}, {@code changed_to}). */
     public boolean readsEvent() {
         return kind == CHANGED;

@@ -97,6 +97,58 @@ final class CompiledMatcher {
         }
     }
 
+    /** A scanned workflow's range step: Long values in [low, high] pass it. */
+    private record RangeEntry(long low, long high, int workflow, int step) {
+    }
+
+    /**
+     * Workflows found through a range on one slot. Lower-bounded ranges ({@code gt}, {@code gte}, {@code between})
+     * are sorted by their low bound, so those that can hold a value v are a prefix (each still checks its high bound);
+     * upper-only ranges ({@code lt}, {@code lte}) are sorted by their high bound, so those that hold v are a suffix.
+     */
+    private static final class RangeGroup {
+        final int slot;
+        final boolean upperOnly;
+        /** The sort key: high bounds when upper-only, else low bounds. */
+        final long[] key;
+        final long[] high;
+        final int[] workflow;
+        final int[] step;
+
+        private RangeGroup(int slot, boolean upperOnly, List<RangeEntry> entries) {
+            this.slot = slot;
+            this.upperOnly = upperOnly;
+            List<RangeEntry> sorted = new ArrayList<>(entries);
+            sorted.sort(java.util.Comparator.comparingLong(e -> upperOnly ? e.high() : e.low()));
+            int n = sorted.size();
+            key = new long[n];
+            high = new long[n];
+            workflow = new int[n];
+            step = new int[n];
+            for (int k = 0; k < n; k++) {
+                RangeEntry e = sorted.get(k);
+                key[k] = upperOnly ? e.high() : e.low();
+                high[k] = e.high();
+                workflow[k] = e.workflow();
+                step[k] = e.step();
+            }
+        }
+
+        static List<RangeGroup> of(int slot, List<RangeEntry> entries) {
+            List<RangeEntry> upper = entries.stream().filter(e -> e.low() == Long.MIN_VALUE && e.high() != Long.MAX_VALUE)
+                    .toList();
+            List<RangeEntry> lower = entries.stream().filter(e -> !upper.contains(e)).toList();
+            List<RangeGroup> out = new ArrayList<>(2);
+            if (!lower.isEmpty()) {
+                out.add(new RangeGroup(slot, false, lower));
+            }
+            if (!upper.isEmpty()) {
+                out.add(new RangeGroup(slot, true, upper));
+            }
+            return out;
+        }
+    }
+
     /** The workflows of one (tenant, entity type, operation), compiled. Immutable after construction. */
     private static final class Bucket {
         /** Marks a slot not read yet for this event (null is a real value: a field that is JSON null). */
@@ -133,6 +185,8 @@ final class CompiledMatcher {
         private final int[] indexedSlots;
         private final Map<Object, int[]>[] indexes;
         private final int[] scanned;
+        /** Scanned workflows found through a numeric range instead (see {@link RangeGroup}). */
+        private final RangeGroup[] ranges;
 
         @SuppressWarnings("unchecked")
         Bucket(List<WorkflowDefinition> ws, Operation op) {
@@ -226,7 +280,27 @@ final class CompiledMatcher {
                 e.getValue().forEach((value, ids) -> m.put(value, ids.stream().mapToInt(Integer::intValue).toArray()));
                 indexes[k++] = m;
             }
-            scanned = scan.stream().mapToInt(Integer::intValue).toArray();
+            // A scanned workflow whose plan compares a field with a long (gt, gte, lt, lte, between) is found through
+            // that comparison: sorted by its bound, only those whose range holds the event's value are visited.
+            Map<Integer, List<RangeEntry>> bySlot = new LinkedHashMap<>();
+            List<Integer> rest = new ArrayList<>();
+            for (int i : scan) {
+                RangeEntry entry = null;
+                for (int st = stepStart[i]; st < stepStart[i + 1] && entry == null; st++) {
+                    long[] range = stepSlot[st] >= 0 ? distinct.get(stepCheck[st]).longRange() : null;
+                    if (range != null) {
+                        entry = new RangeEntry(range[0], range[1], i, st);
+                        bySlot.computeIfAbsent(stepSlot[st], x -> new ArrayList<>()).add(entry);
+                    }
+                }
+                if (entry == null) {
+                    rest.add(i);
+                }
+            }
+            List<RangeGroup> groups = new ArrayList<>();
+            bySlot.forEach((slot, entries) -> groups.addAll(RangeGroup.of(slot, entries)));
+            ranges = groups.toArray(RangeGroup[]::new);
+            scanned = rest.stream().mapToInt(Integer::intValue).toArray();
         }
 
         /**
@@ -291,17 +365,73 @@ final class CompiledMatcher {
                 int[] hits = indexes[k].get(key);
                 if (hits != null) {
                     for (int i : hits) {
-                        if (holds(i, event, changed, values, results, subject, evaluator, context)) {
+                        if (holds(i, -1, event, changed, values, results, subject, evaluator, context)) {
                             out.add(workflows[i]);
                         }
                     }
                 }
             }
             for (int i : scanned) {
-                if (holds(i, event, changed, values, results, subject, evaluator, context)) {
+                if (holds(i, -1, event, changed, values, results, subject, evaluator, context)) {
                     out.add(workflows[i]);
                 }
             }
+            for (RangeGroup g : ranges) {
+                Object v = value(values, g.slot, subject);
+                int from = 0;
+                int to = g.workflow.length;
+                int skip = -1;
+                if (v instanceof Long l) {
+                    // only the entries whose range can hold v; their range step is then known to pass
+                    if (g.upperOnly) {
+                        from = firstAtLeast(g.key, l); // sorted by high: those with high >= v
+                    } else {
+                        to = firstAbove(g.key, l); // sorted by low: those with low <= v
+                    }
+                }
+                for (int k = from; k < to; k++) {
+                    int i = g.workflow[k];
+                    if (v instanceof Long l) {
+                        if (!g.upperOnly && g.high[k] < l) {
+                            continue;
+                        }
+                        skip = g.step[k];
+                    }
+                    if (holds(i, skip, event, changed, values, results, subject, evaluator, context)) {
+                        out.add(workflows[i]);
+                    }
+                }
+            }
+        }
+
+        /** The first index whose key is at least {@code v} (keys sorted ascending). */
+        private static int firstAtLeast(long[] keys, long v) {
+            int lo = 0;
+            int hi = keys.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid] < v) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** The first index whose key is above {@code v} (keys sorted ascending). */
+        private static int firstAbove(long[] keys, long v) {
+            int lo = 0;
+            int hi = keys.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid] <= v) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         private long changedMask(Set<String> changed) {
@@ -323,7 +453,8 @@ final class CompiledMatcher {
             return mask;
         }
 
-        private boolean holds(int i, EntityEvent event, long changed, Object[] values, byte[] results,
+        /** Whether workflow {@code i} fires and its conditions hold; step {@code skip} (if not -1) is known to pass. */
+        private boolean holds(int i, int skip, EntityEvent event, long changed, Object[] values, byte[] results,
                               Map<String, Object> subject, ConditionEvaluator evaluator,
                               Function<WorkflowDefinition, Map<String, Object>> context) {
             long mask = triggerMasks[i];
@@ -335,6 +466,9 @@ final class CompiledMatcher {
             }
             Map<String, Object>[] built = null; // the workflow's template context, built at most once
             for (int s = stepStart[i], end = stepStart[i + 1]; s < end; s++) {
+                if (s == skip) {
+                    continue;
+                }
                 int slot = stepSlot[s];
                 boolean ok;
                 if (slot != OTHER) {

@@ -38,10 +38,15 @@ class FieldCheckProperties {
             FieldCondition c = new FieldCondition("c", FieldPath.of("f"), op, operand,
                     op == Operator.MATCHES ? Pattern.compile("pa.*") : null);
             FieldCheck check = FieldCheck.of(c);
+            long[] range = check.longRange();
             for (int i = 0; i < 8; i++) {
                 Object v = value(r);
                 assertThat(check.test(v)).as("%s on %s (%s)", c.describe(), v, v == null ? null : v.getClass())
                         .isEqualTo(FieldTests.testValue(c, v));
+                if (range != null && v instanceof Long l) {
+                    assertThat(range[0] <= l && l <= range[1]).as("range of %s on %s", c.describe(), v)
+                            .isEqualTo(FieldTests.testValue(c, v));
+                }
             }
         });
     }
