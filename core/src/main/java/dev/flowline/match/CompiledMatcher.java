@@ -421,17 +421,7 @@ final class CompiledMatcher {
 
         /** The first index whose key is above {@code v} (keys sorted ascending). */
         private static int firstAbove(long[] keys, long v) {
-            int lo = 0;
-            int hi = keys.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (keys[mid] <= v) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return v == Long.MAX_VALUE ? keys.length : firstAtLeast(keys, v + 1);
         }
 
         private long changedMask(Set<String> changed) {

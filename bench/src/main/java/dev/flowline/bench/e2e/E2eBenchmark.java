@@ -103,6 +103,7 @@ public final class E2eBenchmark implements Callable<Integer> {
             PhaseResult latency;
             long dayMails;
             double mailDrainSeconds;
+            double mailRate;
             try (Pipeline p = runs.open(false, "flowline")) {
                 report.progress("flowline: the day, flat out");
                 day = Phase.run(p, heap, report, "o", orders, 0, producers, batch);
@@ -112,6 +113,7 @@ public final class E2eBenchmark implements Callable<Integer> {
                 }
                 mailDrainSeconds = (System.nanoTime() - drain0) / 1e9;
                 dayMails = smtp.messages();
+                mailRate = dayMails / (day.seconds() + mailDrainSeconds);
                 report.progress("flowline: %,d e-mails received by the SMTP sink; the outbox finished sending %.1f s "
                         + "after the last execution", dayMails, mailDrainSeconds);
                 report.progress("flowline: %,.0f executions/s; now %,.0f events/s for %d s", day.executionsPerSecond(),
@@ -129,13 +131,12 @@ public final class E2eBenchmark implements Callable<Integer> {
                     .put("cpu_s", day.cpuSeconds()).put("condition_time_share", day.conditionShare())
                     .put("store", store).put("webhooks_received", sink.requests())
                     .put("emails_received", dayMails).put("email_drain_s", mailDrainSeconds)
-                    .put("emails_per_s", dayMails / (day.seconds() + mailDrainSeconds))
+                    .put("emails_per_s", mailRate)
                     .put("day", day.json()).put("sustained", latency.json());
             Narrative.flowline(report, day, latency, store);
             report.line("  e-mail: %,d confirmation e-mails queued in the durable outbox by the executions and sent over "
                     + "one SMTP connection to the local sink, the last %.1f s after the last execution finished "
-                    + "(%,.0f e-mails/s over the day)", dayMails, mailDrainSeconds,
-                    dayMails / (day.seconds() + mailDrainSeconds));
+                    + "(%,.0f e-mails/s over the day)", dayMails, mailDrainSeconds, mailRate);
             if ("naive".equals(baseline)) {
                 int n = baselineOrders != null ? baselineOrders : Math.min(orders, 10_000);
                 PhaseResult bDay;

@@ -17,30 +17,31 @@ record Runs(StoreChoice store, Path dir, String sinkUrl, int smtpPort, HeapSampl
     Pipeline open(boolean naive, String name) {
         String unique = name + "-" + Long.toString(System.nanoTime(), 36);
         var opened = store.open(dir, unique, Pipeline.storeOptions(naive));
-        Integer seqCache = Integer.getInteger("bench.seqCache");
-        if (seqCache != null && !store.postgres()) {
-            // A/B switch for docs/benchmarks.md: the event sequence's block size before migration 1.1 was 32
-            try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(unique).toAbsolutePath()
-                    .resolve("flowline") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
-                 var s = c.createStatement()) {
-                s.execute("ALTER TABLE event ALTER COLUMN seq SET CACHE " + seqCache);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
+        if (!store.postgres()) {
+            Integer seqCache = Integer.getInteger("bench.seqCache");
+            if (seqCache != null) {
+                // A/B switch for docs/benchmarks.md: the event sequence's block size before migration 1.1 was 32
+                onH2Store(unique, "ALTER TABLE event ALTER COLUMN seq SET CACHE " + seqCache);
             }
-        }
-        String drop = System.getProperty("bench.dropIndexes");
-        if (drop != null && !store.postgres()) {
-            // experiment switch: what the API's secondary indexes cost the journal
-            try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(unique).toAbsolutePath()
-                    .resolve("flowline") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
-                 var s = c.createStatement()) {
+            String drop = System.getProperty("bench.dropIndexes");
+            if (drop != null) {
+                // experiment switch: what the API's secondary indexes cost the journal
                 for (String index : drop.split(",")) {
-                    s.execute("DROP INDEX " + index);
+                    onH2Store(unique, "DROP INDEX " + index);
                 }
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
             }
         }
         return new Pipeline(naive, opened, dir.resolve(unique + "-app"), sinkUrl, smtpPort);
+    }
+
+    /** Runs one statement on the H2 store just opened under {@code unique} (for the benchmark's A/B switches). */
+    private void onH2Store(String unique, String sql) {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(unique).toAbsolutePath()
+                .resolve("flowline") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+             var s = c.createStatement()) {
+            s.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
